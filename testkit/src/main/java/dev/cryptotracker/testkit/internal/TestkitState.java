@@ -206,6 +206,11 @@ public final class TestkitState implements AutoCloseable {
         return slots.get(0);
     }
 
+    /** The JDBC URL of the migrated template database that slots are cloned from; {@code null} before. */
+    public synchronized String templateJdbcUrl() {
+        return postgres == null ? null : postgres.jdbcUrl();
+    }
+
     /** How many migrations this JVM applied (0 when the database was already migrated). */
     public synchronized int migrationsApplied() {
         return migrationsApplied;
