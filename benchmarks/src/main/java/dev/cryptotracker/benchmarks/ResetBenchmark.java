@@ -43,11 +43,12 @@ public final class ResetBenchmark {
     static {
         INSERTS.put("users", "INSERT INTO users (email, name, password_hash) VALUES ('a@example.com', 'A', 'x')");
         INSERTS.put("tokens", "INSERT INTO tokens (symbol, name) VALUES ('BTC', 'Bitcoin')");
-        INSERTS.put("alerts", "INSERT INTO alerts (user_id, symbol, type, threshold) VALUES (1, 'BTC', 'above', 1)");
+        INSERTS.put("alerts", "INSERT INTO alerts (user_id, symbol, type, threshold)"
+                + " SELECT min(id), 'BTC', 'above', 1 FROM users");
         INSERTS.put("bench_01", "INSERT INTO bench_01 (payload) VALUES ('x')");
         for (int i = 2; i <= 10; i++) {
             INSERTS.put(String.format("bench_%02d", i), String.format(
-                    "INSERT INTO bench_%02d (parent_id, payload) VALUES (1, 'x')", i));
+                    "INSERT INTO bench_%02d (parent_id, payload) SELECT min(id), 'x' FROM bench_%02d", i, i - 1));
         }
     }
 
@@ -70,7 +71,7 @@ public final class ResetBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        int iterations = Integer.getInteger("benchmark.iterations", 300);
+        int iterations = Integer.getInteger("benchmark.iterations", 100);
         int containerIterations = Integer.getInteger("benchmark.container-iterations", 5);
         new ResetBenchmark(iterations, containerIterations).run();
     }
@@ -101,7 +102,7 @@ public final class ResetBenchmark {
                         () -> truncateEach(db)));
                 record("one TRUNCATE of all tables", dirty.getKey(), measure(() -> dirty(db, tables),
                         () -> execute(db, "TRUNCATE " + String.join(", ", TABLES) + " RESTART IDENTITY CASCADE")));
-                record("DELETE from all tables", dirty.getKey(), measure(() -> dirty(db, tables),
+                record("DELETE from all tables + restart ids", dirty.getKey(), measure(() -> dirty(db, tables),
                         () -> deleteAll(db)));
             }
             state.lease(BOTH).close();
@@ -144,7 +145,7 @@ public final class ResetBenchmark {
                             + "truncate_all_p50_ms=%.3f delete_all_p50_ms=%.3f template_clone_p50_ms=%.3f "
                             + "fresh_container_p50_ms=%.1f cold_start_ms=%.0f%n",
                     p50("testkit reset (PostgreSQL + Redis)", "3"), p50("TRUNCATE each table (article)", "3"),
-                    p50("one TRUNCATE of all tables", "3"), p50("DELETE from all tables", "3"),
+                    p50("one TRUNCATE of all tables", "3"), p50("DELETE from all tables + restart ids", "3"),
                     percentile(clone, 50), percentile(fresh, 50), coldStartMs);
         }
     }
@@ -221,6 +222,9 @@ public final class ResetBenchmark {
         for (String table : reversed) {
             sql.append("DELETE FROM ").append(table).append(';');
         }
+        // Like TRUNCATE ... RESTART IDENTITY, so that every method leaves the same state: ids from 1.
+        sql.append("SELECT setval(pg_get_serial_sequence(t, 'id'), 1, false) FROM unnest(ARRAY['")
+                .append(String.join("','", TABLES)).append("']) AS t;");
         execute(db, sql.toString());
     }
 

@@ -71,7 +71,7 @@ public final class TestkitState implements AutoCloseable {
         boolean needPostgres = services.contains(Service.POSTGRES) && postgres == null;
         boolean needRedis = services.contains(Service.REDIS) && redis == null;
         if (slots.isEmpty()) {
-            newSlot();
+            free.add(newSlot().index);
         }
         if (!needPostgres && !needRedis) {
             return;
