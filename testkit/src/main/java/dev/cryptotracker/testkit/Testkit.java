@@ -18,27 +18,36 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * {@link javax.sql.DataSource} (a HikariCP pool), {@link org.jooq.DSLContext}, {@link org.redisson.api.RedissonClient},
  * {@link ConnectionDetails}, {@link DatabaseHelper} and {@link RunningServers}.
  *
+ * <p>The second repetition below fails if anything the first one wrote survived, or if the genres that a migration
+ * inserted did not (the project declares {@code testkit.reference-tables=genres} in {@code testkit.properties}):
+ *
  * <pre>{@code
  * @Testkit
- * class AlertRepositoryIT {
+ * class QuickStartIT {
  *
- *     @Test
- *     void insertedRowIsCounted(DSLContext sql, DatabaseHelper db) {
- *         sql.execute("INSERT INTO tokens (symbol, name) VALUES ('BTC', 'Bitcoin')");
- *         assertThat(db.rowCount("tokens")).isEqualTo(1);
- *     }
- *
- *     @Test
- *     void startsEveryTestClean(DatabaseHelper db, RedissonClient redis) {
- *         assertThat(db.rowCount("tokens")).isZero();
+ *     @RepeatedTest(2)
+ *     void startsEveryTestCleanButKeepsTheGenres(DataSource dataSource, DatabaseHelper db, RedissonClient redis) {
+ *         assertThat(db.rowCount("books")).isZero();
+ *         assertThat(db.rowCount("genres")).isEqualTo(4);
  *         assertThat(redis.getKeys().count()).isZero();
+ *
+ *         BookCatalog catalog = new BookCatalog(dataSource);
+ *         catalog.addBook("978-0-14-044913-6", "Crime and Punishment", catalog.addAuthor("Dostoevsky"), "fiction");
+ *         redis.getBucket("last-added").set("978-0-14-044913-6");
  *     }
  * }
  * }</pre>
  *
- * <p>Settings (provider, images, migration locations, schemas, reference tables, pool size) come from system
- * properties, environment variables or a {@code testkit.properties} file on the test classpath; the attributes of
- * this annotation, where set, override the file. See the project README, section "Configuration".
+ * <p>A class that needs only one server says so, and only that server is started and reset for it:
+ * {@code @Testkit(Service.POSTGRES)} or {@code @Testkit(Service.REDIS)}. Asking such a class for a parameter of
+ * the other server fails with a {@link org.junit.jupiter.api.extension.ParameterResolutionException}.
+ *
+ * <p>Settings (provider, images, migration locations, schemas, reference tables, pool size, leak detection, startup
+ * timeout) are read from system properties ({@code -Dtestkit.reference-tables=genres}), then environment variables
+ * ({@code TESTKIT_REFERENCE_TABLES=genres}), then a {@code testkit.properties} file on the test classpath. The
+ * {@link #migrations()} and {@link #referenceTables()} attributes, where set, take precedence over all three.
+ * Migrations run once per JVM, so every class of one test JVM must agree on migrations and reference tables. See
+ * the project README, section "Configuration", for every key and its default.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

@@ -20,9 +20,11 @@ import org.junit.platform.commons.support.AnnotationSupport;
 import org.redisson.api.RedissonClient;
 
 /**
- * The JUnit Jupiter extension behind {@link Testkit}. Register it through the annotation; it keeps one
- * {@link TestkitState} per JVM in the root store, starts what each class needs before its first test, resets
- * before every test, and resolves the parameter types listed on {@link Testkit}.
+ * The JUnit Jupiter extension behind {@link Testkit}. Register it through the annotation, not with
+ * {@code @ExtendWith}. It keeps the servers, pool and clients of the whole JVM in JUnit's root store (closed when
+ * the run ends), starts what each class needs before its first test, resets before every test, resolves the
+ * parameter types listed on {@link Testkit}, and adds the servers and the end of their logs to a failing test's
+ * exception as a suppressed exception.
  */
 public final class TestkitExtension
         implements BeforeAllCallback, BeforeEachCallback, ParameterResolver, TestExecutionExceptionHandler {
