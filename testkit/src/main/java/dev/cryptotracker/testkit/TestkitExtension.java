@@ -88,6 +88,9 @@ public final class TestkitExtension
     }
 
     /** The test's slot: leased (and reset) on first use in a test, freed when the test's context closes. */
+    // getOrComputeIfAbsent is deprecated in JUnit 6, but its successor computeIfAbsent does not exist in 5.14,
+    // and the testkit supports both.
+    @SuppressWarnings("deprecation")
     private static TestkitState.Lease lease(ExtensionContext context) {
         TestkitState state = state(context);
         Set<Service> services = services(context);
@@ -123,6 +126,7 @@ public final class TestkitExtension
                 + context.getRequiredTestClass().getName() + " without @Testkit; annotate the class with @Testkit instead");
     }
 
+    @SuppressWarnings("deprecation") // see lease(ExtensionContext)
     private static TestkitState state(ExtensionContext context) {
         return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(TestkitState.class,
                 key -> new TestkitState(TestkitSettings.fromEnvironment(), new ProviderChoice()), TestkitState.class);
