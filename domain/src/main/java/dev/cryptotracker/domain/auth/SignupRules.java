@@ -7,10 +7,14 @@ import java.util.regex.Pattern;
 /** Checks an email and a display name before any SQL runs. */
 public final class SignupRules {
 
-    /** RFC 5321 limits a forward path to 256 octets including the angle brackets, so 254 for the address. */
+    /**
+     * RFC 5321 limits a forward path to 256 octets including the angle brackets, so 254 for the address; the
+     * {@code users.email} column is {@code varchar(254)}. Lengths are counted in code points, as PostgreSQL does.
+     */
     public static final int MAX_EMAIL_LENGTH = 254;
 
-    public static final int MAX_NAME_LENGTH = 255;
+    /** The {@code users.name} column is {@code varchar(100)}. */
+    public static final int MAX_NAME_LENGTH = 100;
 
     // Deliberately loose: one @, something before it, a dotted domain after it, and no whitespace or control
     // characters anywhere. Deliverability is the mail server's business, not ours.
@@ -25,9 +29,10 @@ public final class SignupRules {
         if (email == null || email.isBlank()) {
             throw new ValidationException("email is required");
         }
-        if (email.length() > MAX_EMAIL_LENGTH) {
+        int length = email.codePointCount(0, email.length());
+        if (length > MAX_EMAIL_LENGTH) {
             throw new ValidationException(
-                    "email must be at most " + MAX_EMAIL_LENGTH + " characters, was " + email.length());
+                    "email must be at most " + MAX_EMAIL_LENGTH + " characters, was " + length);
         }
         if (email.indexOf('\u0000') >= 0) {
             throw new ValidationException("email must not contain U+0000");
@@ -52,9 +57,10 @@ public final class SignupRules {
         if (name == null || name.isBlank()) {
             throw new ValidationException("name is required");
         }
-        if (name.length() > MAX_NAME_LENGTH) {
+        int length = name.codePointCount(0, name.length());
+        if (length > MAX_NAME_LENGTH) {
             throw new ValidationException(
-                    "name must be at most " + MAX_NAME_LENGTH + " characters, was " + name.length());
+                    "name must be at most " + MAX_NAME_LENGTH + " characters, was " + length);
         }
         if (name.indexOf('\u0000') >= 0) {
             throw new ValidationException("name must not contain U+0000");

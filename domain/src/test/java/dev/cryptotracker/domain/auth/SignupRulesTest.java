@@ -71,9 +71,17 @@ class SignupRulesTest {
     }
 
     @Test
-    void rejectsOverlongName() {
-        assertThatThrownBy(() -> SignupRules.requireValidName("n".repeat(256)))
+    void rejectsNameLongerThanTheColumn() {
+        assertThatThrownBy(() -> SignupRules.requireValidName("n".repeat(101)))
                 .isInstanceOf(ValidationException.class)
-                .hasMessage("name must be at most 255 characters, was 256");
+                .hasMessage("name must be at most 100 characters, was 101");
+    }
+
+    @Test
+    void countsNameLengthInCharactersAsPostgresDoes() {
+        String hundredEmoji = "😀".repeat(100);
+        assertThat(hundredEmoji).hasSize(200);
+
+        assertThatCode(() -> SignupRules.requireValidName(hundredEmoji)).doesNotThrowAnyException();
     }
 }
