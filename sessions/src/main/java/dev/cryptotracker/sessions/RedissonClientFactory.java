@@ -5,7 +5,10 @@ import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
 import org.redisson.config.Config;
 import org.redisson.config.ConstantDelay;
+import org.redisson.config.SingleServerConfig;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -23,17 +26,39 @@ public final class RedissonClientFactory {
      * Creates a client for one Redis server. The client connects lazily, so it can be built while Redis is down
      * and starts working once Redis is back.
      *
-     * @param address  {@code redis://host:port}
+     * @param redisUri {@code redis://[[user]:password@]host:port[/database]} ({@code rediss://} for TLS)
      * @param settings timeouts and retries
+     * @throws IllegalArgumentException when the URI is not a Redis URI
      */
-    public static RedissonClient create(String address, Settings settings) {
-        Objects.requireNonNull(address, "address");
+    public static RedissonClient create(String redisUri, Settings settings) {
+        Objects.requireNonNull(redisUri, "redisUri");
         Objects.requireNonNull(settings, "settings");
+        URI uri;
+        try {
+            uri = new URI(redisUri);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("not a Redis URI: " + redisUri, e);
+        }
+        if (!("redis".equals(uri.getScheme()) || "rediss".equals(uri.getScheme())) || uri.getHost() == null
+                || uri.getPort() < 0) {
+            throw new IllegalArgumentException(
+                    "Redis URI must look like redis://host:port or redis://host:port/database, was " + redisUri);
+        }
+        int database = 0;
+        String path = uri.getPath();
+        if (path != null && !path.isEmpty() && !"/".equals(path)) {
+            try {
+                database = Integer.parseInt(path.substring(1));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("Redis URI path must be a database index, was " + redisUri, e);
+            }
+        }
         Config config = new Config();
         config.setCodec(StringCodec.INSTANCE);
         config.setLazyInitialization(true);
-        config.useSingleServer()
-                .setAddress(address)
+        SingleServerConfig server = config.useSingleServer()
+                .setAddress(uri.getScheme() + "://" + uri.getHost() + ":" + uri.getPort())
+                .setDatabase(database)
                 .setConnectTimeout(Math.toIntExact(settings.connectTimeout().toMillis()))
                 .setTimeout(Math.toIntExact(settings.responseTimeout().toMillis()))
                 .setRetryAttempts(settings.retryAttempts())
@@ -42,6 +67,18 @@ public final class RedissonClientFactory {
                 .setConnectionPoolSize(8)
                 .setSubscriptionConnectionMinimumIdleSize(0)
                 .setSubscriptionConnectionPoolSize(1);
+        String userInfo = uri.getUserInfo();
+        if (userInfo != null && !userInfo.isEmpty()) {
+            int colon = userInfo.indexOf(':');
+            if (colon < 0) {
+                server.setPassword(userInfo);
+            } else {
+                if (colon > 0) {
+                    server.setUsername(userInfo.substring(0, colon));
+                }
+                server.setPassword(userInfo.substring(colon + 1));
+            }
+        }
         return Redisson.create(config);
     }
 

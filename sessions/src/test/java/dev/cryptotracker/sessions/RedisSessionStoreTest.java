@@ -31,7 +31,7 @@ class RedisSessionStoreTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        client = RedissonClientFactory.create("redis://127.0.0.1:" + port, FAST);
+        client = RedissonClientFactory.create("redis://127.0.0.1:" + port + "/3", FAST);
         store = new RedisSessionStore(client);
     }
 

@@ -38,4 +38,15 @@ class RedissonClientFactoryTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("retryAttempts must not be negative, was -1");
     }
+
+    @Test
+    void rejectsAddressThatIsNotARedisUri() {
+        assertThatThrownBy(() -> RedissonClientFactory.create("http://localhost:6379", Settings.defaults()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Redis URI must look like redis://host:port or redis://host:port/database, was "
+                        + "http://localhost:6379");
+        assertThatThrownBy(() -> RedissonClientFactory.create("redis://localhost:6379/x", Settings.defaults()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Redis URI path must be a database index, was redis://localhost:6379/x");
+    }
 }
