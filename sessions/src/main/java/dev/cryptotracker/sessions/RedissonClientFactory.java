@@ -5,12 +5,14 @@ import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
 import org.redisson.config.Config;
 import org.redisson.config.ConstantDelay;
+import org.redisson.config.Credentials;
 import org.redisson.config.SingleServerConfig;
 
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Builds the {@link RedissonClient} behind {@link RedisSessionStore} with every timeout and retry set explicitly,
@@ -70,14 +72,10 @@ public final class RedissonClientFactory {
         String userInfo = uri.getUserInfo();
         if (userInfo != null && !userInfo.isEmpty()) {
             int colon = userInfo.indexOf(':');
-            if (colon < 0) {
-                server.setPassword(userInfo);
-            } else {
-                if (colon > 0) {
-                    server.setUsername(userInfo.substring(0, colon));
-                }
-                server.setPassword(userInfo.substring(colon + 1));
-            }
+            String username = colon > 0 ? userInfo.substring(0, colon) : null;
+            String password = colon < 0 ? userInfo : userInfo.substring(colon + 1);
+            Credentials credentials = new Credentials(username, password);
+            server.setCredentialsResolver(address -> CompletableFuture.completedFuture(credentials));
         }
         return Redisson.create(config);
     }
