@@ -1,0 +1,2 @@
+/** Tokens (crypto currencies) that alerts may watch, identified by their symbol. */
+package dev.cryptotracker.domain.token;
