@@ -1,9 +1,13 @@
 package dev.cryptotracker.domain.auth;
 
+import dev.cryptotracker.domain.DisplayText;
 import dev.cryptotracker.domain.InvalidCredentialsException;
 import dev.cryptotracker.domain.InvalidTokenException;
+import dev.cryptotracker.domain.ValidationException;
+import dev.cryptotracker.domain.user.EmailAddress;
 import dev.cryptotracker.domain.user.User;
 import dev.cryptotracker.domain.user.UserRepository;
+import dev.cryptotracker.domain.user.UserService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,10 +59,10 @@ public final class AuthService {
      *         not; no token is handed out and the user can log in once the store is back
      */
     public AuthResult signup(String email, String name, String password) {
-        SignupRules.requireValidEmail(email);
-        SignupRules.requireValidName(name);
+        String validEmail = EmailAddress.requireValid(email);
+        String validName = DisplayText.requireValid("user name", name, UserService.MAX_NAME_LENGTH);
         PasswordPolicy.requireValid(password);
-        User user = users.create(email, name, hasher.hash(password));
+        User user = users.create(validEmail, validName, hasher.hash(password));
         log.info("user {} signed up", user.id());
         return new AuthResult(user, openSession(user));
     }
@@ -77,7 +81,8 @@ public final class AuthService {
             log.info("login rejected: password missing or longer than {} bytes", PasswordPolicy.MAX_UTF8_BYTES);
             throw new InvalidCredentialsException();
         }
-        Optional<User> found = SignupRules.isValidEmail(email) ? users.findByEmail(email) : Optional.empty();
+        // An email that could never have signed up is not looked up: no SQL for garbage such as U+0000.
+        Optional<User> found = wellFormed(email).flatMap(users::findByEmail);
         if (found.isEmpty()) {
             hasher.verify(password, dummyHash);
             log.info("login rejected: no user with that email");
@@ -128,6 +133,14 @@ public final class AuthService {
         VerifiedToken verified = tokens.verify(token);
         sessions.close(verified.sessionKey());
         log.info("user {} logged out of one session", verified.sessionKey().userId());
+    }
+
+    private static Optional<String> wellFormed(String email) {
+        try {
+            return Optional.of(EmailAddress.requireValid(email));
+        } catch (ValidationException e) {
+            return Optional.empty();
+        }
     }
 
     private String openSession(User user) {
