@@ -14,7 +14,8 @@ CREATE TABLE alerts
     CONSTRAINT alerts_user_id_fkey FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE,
     CONSTRAINT alerts_symbol_fkey FOREIGN KEY (symbol) REFERENCES tokens (symbol),
     CONSTRAINT alerts_type_check CHECK (type IN ('above', 'below')),
-    CONSTRAINT alerts_threshold_positive_check CHECK (threshold > 0),
+    -- NUMERIC accepts 'NaN', and PostgreSQL sorts NaN above every number, so "> 0" alone would let it in.
+    CONSTRAINT alerts_threshold_check CHECK (threshold > 0 AND threshold <> 'NaN'),
     CONSTRAINT alerts_status_check CHECK (status IN ('active', 'triggered')),
     -- An alert is triggered exactly when it carries the time it was triggered.
     CONSTRAINT alerts_triggered_at_check CHECK ((status = 'triggered') = (triggered_at IS NOT NULL))

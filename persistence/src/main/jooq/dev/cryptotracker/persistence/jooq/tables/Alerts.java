@@ -224,7 +224,7 @@ public class Alerts extends TableImpl<AlertsRecord> {
     public List<Check<AlertsRecord>> getChecks() {
         return Arrays.asList(
             Internal.createCheck(this, DSL.name("alerts_status_check"), "(((status)::text = ANY ((ARRAY['active'::character varying, 'triggered'::character varying])::text[])))", true),
-            Internal.createCheck(this, DSL.name("alerts_threshold_positive_check"), "((threshold > (0)::numeric))", true),
+            Internal.createCheck(this, DSL.name("alerts_threshold_check"), "(((threshold > (0)::numeric) AND (threshold <> 'NaN'::numeric)))", true),
             Internal.createCheck(this, DSL.name("alerts_triggered_at_check"), "((((status)::text = 'triggered'::text) = (triggered_at IS NOT NULL)))", true),
             Internal.createCheck(this, DSL.name("alerts_type_check"), "(((type)::text = ANY ((ARRAY['above'::character varying, 'below'::character varying])::text[])))", true)
         );
