@@ -1,0 +1,76 @@
+package dev.cryptotracker.it.auth;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import dev.cryptotracker.domain.auth.AuthService;
+import dev.cryptotracker.domain.auth.JwtTokenCodec;
+import dev.cryptotracker.domain.auth.SessionStore;
+import dev.cryptotracker.domain.user.UserRepository;
+import dev.cryptotracker.persistence.JooqUserRepository;
+import dev.cryptotracker.sessions.RedisSessionStore;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
+import org.redisson.api.RedissonClient;
+
+import javax.sql.DataSource;
+import java.security.SecureRandom;
+import java.text.ParseException;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * The auth service wired as in production (jOOQ users, Redis sessions, bcrypt, HS256) except for the test-cost
+ * hasher, which counts its work, and a clock the test can move.
+ */
+final class AuthSetup {
+
+    static final Duration LIFETIME = Duration.ofHours(1);
+
+    final MutableClock clock = new MutableClock(Instant.now());
+    final CountingPasswordHasher hasher = new CountingPasswordHasher();
+    final byte[] secret = new byte[32];
+    final JwtTokenCodec tokens;
+    final AuthService auth;
+
+    AuthSetup(UserRepository users, SessionStore sessions) {
+        new SecureRandom().nextBytes(secret);
+        tokens = new JwtTokenCodec(secret, LIFETIME, clock);
+        auth = new AuthService(users, hasher, tokens, sessions, clock);
+        hasher.reset(); // forget the dummy hash made at construction
+    }
+
+    static AuthSetup over(DataSource dataSource, RedissonClient redisson) {
+        return new AuthSetup(users(dataSource), new RedisSessionStore(redisson));
+    }
+
+    /** The production user repository over a data source. */
+    static UserRepository users(DataSource dataSource) {
+        return new JooqUserRepository(DSL.using(dataSource, SQLDialect.POSTGRES));
+    }
+
+    /** Signs arbitrary claims with this setup's secret: a forged token that only the claim checks can catch. */
+    String signHs256(JWTClaimsSet claims) throws Exception {
+        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
+        jwt.sign(new MACSigner(secret));
+        return jwt.serialize();
+    }
+
+    static JWTClaimsSet claimsOf(String token) throws ParseException {
+        return SignedJWT.parse(token).getJWTClaimsSet();
+    }
+
+    static String subTokenOf(String token) throws ParseException {
+        return claimsOf(token).getStringClaim("sub_token");
+    }
+
+    static String signatureOf(String token) {
+        return token.split("\\.")[2];
+    }
+
+    static String sessionKeyOf(long userId, String token) throws ParseException {
+        return "/users/" + userId + "/session/" + subTokenOf(token);
+    }
+}
