@@ -1,6 +1,7 @@
 package dev.cryptotracker.testkit;
 
 import dev.cryptotracker.testkit.internal.ProviderChoice;
+import dev.cryptotracker.testkit.internal.Slot;
 import dev.cryptotracker.testkit.internal.TestkitSettings;
 import dev.cryptotracker.testkit.internal.TestkitState;
 import java.util.List;
@@ -42,7 +43,13 @@ public final class TestkitExtension
 
     @Override
     public void beforeEach(ExtensionContext context) {
-        state(context).reset(services(context));
+        lease(context);
+    }
+
+    /** Constructor parameters are resolved per test, so that they come from the test's own slot. */
+    @Override
+    public ExtensionContextScope getTestInstantiationExtensionContextScope(ExtensionContext rootContext) {
+        return ExtensionContextScope.TEST_METHOD;
     }
 
     @Override
@@ -55,26 +62,35 @@ public final class TestkitExtension
     @Override
     public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
         Class<?> type = parameterContext.getParameter().getType();
-        TestkitState state = state(extensionContext);
-        Set<Service> services = services(extensionContext);
-        if (type == ConnectionDetails.class) {
-            return state.connectionDetails();
-        }
         if (type == RunningServers.class) {
-            return state.runningServers();
+            return state(extensionContext).runningServers();
         }
+        Slot slot = extensionContext.getTestMethod().isPresent()
+                ? lease(extensionContext).slot() : state(extensionContext).primary();
+        if (type == ConnectionDetails.class) {
+            return slot.connectionDetails();
+        }
+        Set<Service> services = services(extensionContext);
         if (type == RedissonClient.class) {
             require(services, Service.REDIS, type);
-            return state.redisson();
+            return slot.redisson();
         }
         require(services, Service.POSTGRES, type);
         if (type == DataSource.class) {
-            return state.dataSource();
+            return slot.dataSource();
         }
         if (type == DSLContext.class) {
-            return state.dsl();
+            return slot.dsl();
         }
-        return state.helper();
+        return slot.helper();
+    }
+
+    /** The test's slot: leased (and reset) on first use in a test, freed when the test's context closes. */
+    private static TestkitState.Lease lease(ExtensionContext context) {
+        TestkitState state = state(context);
+        Set<Service> services = services(context);
+        return context.getStore(NAMESPACE).getOrComputeIfAbsent(TestkitState.Lease.class,
+                key -> state.lease(services), TestkitState.Lease.class);
     }
 
     @Override

@@ -11,6 +11,19 @@ public interface RedisServer extends AutoCloseable {
 
     int database();
 
+    /**
+     * The database index for a slot of parallel tests; slot 0 gets {@link #database()}. Providers that share a
+     * server with other runs claim the index first.
+     */
+    default int databaseForSlot(int slot) {
+        int index = database() + slot;
+        if (index > 15) {
+            throw new IllegalStateException("Redis has 16 databases by default; slot " + slot
+                    + " would need index " + index + ". Run fewer tests in parallel");
+        }
+        return index;
+    }
+
     default String uri() {
         return "redis://" + host() + ":" + port() + "/" + database();
     }

@@ -1,9 +1,5 @@
 package dev.cryptotracker.testkit.internal;
 
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
-import dev.cryptotracker.testkit.ConnectionDetails;
-import dev.cryptotracker.testkit.DatabaseHelper;
 import dev.cryptotracker.testkit.RunningServers;
 import dev.cryptotracker.testkit.Service;
 import java.io.IOException;
@@ -11,6 +7,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -18,23 +15,23 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
-import org.jooq.DSLContext;
-import org.jooq.SQLDialect;
-import org.jooq.impl.DSL;
-import org.redisson.Redisson;
-import org.redisson.api.RedissonClient;
-import org.redisson.config.Config;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Everything the testkit keeps for one JVM: the provider, the servers (each started lazily, at most once), the
- * pool, the migrations (applied once) and the Redis client. Kept in JUnit's root store and closed when the test
+ * migrated template database, and the slots that tests run in. Kept in JUnit's root store and closed when the test
  * run ends: clients first, then servers.
+ *
+ * <p>The provider's database is migrated once and then used only as a template: each slot gets its own clone
+ * ({@code CREATE DATABASE ... TEMPLATE}) and its own Redis database index. A test leases a free slot, which is
+ * reset as it is leased; tests running at the same time therefore never share data, and a sequential run only
+ * ever uses slot 0.
  */
 public final class TestkitState implements AutoCloseable {
 
@@ -46,15 +43,14 @@ public final class TestkitState implements AutoCloseable {
     private ServerProvider provider;
 
     private PostgresServer postgres;
-    private HikariDataSource dataSource;
-    private DSLContext dsl;
-    private DatabaseHelper helper;
     private List<String> migrations;
     private List<String> referenceTables;
     private int migrationsApplied;
 
     private RedisServer redis;
-    private RedissonClient redisson;
+
+    private final List<Slot> slots = new ArrayList<>();
+    private final TreeSet<Integer> free = new TreeSet<>();
 
     public TestkitState(TestkitSettings settings, ProviderChoice providerChoice) {
         this.settings = settings;
@@ -69,10 +65,13 @@ public final class TestkitState implements AutoCloseable {
      * @param referenceTables the class's reference tables, or empty for the configured ones
      */
     public synchronized void ensure(Set<Service> services, List<String> migrations, List<String> referenceTables) {
-        boolean needPostgres = services.contains(Service.POSTGRES) && postgres == null;
-        boolean needRedis = services.contains(Service.REDIS) && redis == null;
         if (services.contains(Service.POSTGRES)) {
             checkSameSchemaSetup(migrations, referenceTables);
+        }
+        boolean needPostgres = services.contains(Service.POSTGRES) && postgres == null;
+        boolean needRedis = services.contains(Service.REDIS) && redis == null;
+        if (slots.isEmpty()) {
+            newSlot();
         }
         if (!needPostgres && !needRedis) {
             return;
@@ -94,12 +93,12 @@ public final class TestkitState implements AutoCloseable {
         }
         if (needPostgres) {
             postgres = pg.join();
-            openPool();
-            migrate();
+            migrateTemplate();
+            slots.forEach(this::attachPostgres);
         }
         if (needRedis) {
             redis = rd.join();
-            redisson = Redisson.create(redissonConfig(redis));
+            slots.forEach(this::attachRedis);
         }
     }
 
@@ -119,25 +118,11 @@ public final class TestkitState implements AutoCloseable {
         }
     }
 
-    private void openPool() {
-        HikariConfig config = new HikariConfig();
-        config.setPoolName("testkit-postgres");
-        config.setJdbcUrl(postgres.jdbcUrl());
-        config.setUsername(postgres.username());
-        config.setPassword(postgres.password());
-        config.setMaximumPoolSize(settings.integer(TestkitSettings.POOL_SIZE, 8));
-        config.setMinimumIdle(1);
-        config.setConnectionTimeout(10_000);
-        config.setLeakDetectionThreshold(settings.integer(TestkitSettings.LEAK_DETECTION_MS, 10_000));
-        dataSource = new HikariDataSource(config);
-        dsl = DSL.using(dataSource, SQLDialect.POSTGRES);
-        helper = new DatabaseHelper(dataSource, settings.schemas());
-    }
-
-    private void migrate() {
+    /** Migrates the provider's database and installs the reset; nothing connects to it afterwards. */
+    private void migrateTemplate() {
         List<String> schemas = settings.schemas();
         MigrateResult result = Flyway.configure()
-                .dataSource(dataSource)
+                .dataSource(postgres.jdbcUrl(), postgres.username(), postgres.password())
                 .locations(migrations.toArray(String[]::new))
                 .schemas(schemas.toArray(String[]::new))
                 .table(FLYWAY_TABLE)
@@ -147,7 +132,7 @@ public final class TestkitState implements AutoCloseable {
         log.info("Applied {} migrations from {} to schemas {}", result.migrationsExecuted, migrations, schemas);
         List<String> excluded = new ArrayList<>(referenceTables);
         excluded.add(FLYWAY_TABLE);
-        try (Connection connection = dataSource.getConnection()) {
+        try (Connection connection = connect(postgres.jdbcUrl())) {
             try (Statement statement = connection.createStatement()) {
                 statement.execute(resource("reset.sql"));
             }
@@ -161,79 +146,74 @@ public final class TestkitState implements AutoCloseable {
         }
     }
 
-    /** Empties what the last test wrote: the dirty tables and moved sequences, and the Redis database. */
-    public void reset(Set<Service> services) {
-        CompletableFuture<Void> redisFlush = services.contains(Service.REDIS) && redisson != null
-                ? redisson.getKeys().flushdbAsync().toCompletableFuture() : CompletableFuture.completedFuture(null);
-        if (services.contains(Service.POSTGRES) && dataSource != null) {
-            try (Connection connection = dataSource.getConnection();
-                 Statement statement = connection.createStatement()) {
-                statement.execute("SELECT testkit.reset()");
-            } catch (SQLException e) {
-                if ("55P03".equals(e.getSQLState())) {
-                    throw new IllegalStateException("resetting the database waited too long for a lock: a "
-                            + "connection from an earlier test still holds a transaction open (see the pool's "
-                            + "leak-detection warnings)", e);
-                }
-                throw new IllegalStateException("could not reset the database at " + postgres.jdbcUrl(), e);
-            }
+    private Slot newSlot() {
+        Slot slot = new Slot(slots.size(), settings.integer(TestkitSettings.POOL_SIZE, 8),
+                settings.integer(TestkitSettings.LEAK_DETECTION_MS, 10_000), settings.schemas());
+        slots.add(slot);
+        if (postgres != null) {
+            attachPostgres(slot);
         }
-        redisFlush.join();
-    }
-
-    private static Config redissonConfig(RedisServer redis) {
-        Config config = new Config();
-        config.useSingleServer()
-                .setAddress("redis://" + redis.host() + ":" + redis.port())
-                .setDatabase(redis.database())
-                .setClientName("testkit")
-                .setConnectionMinimumIdleSize(1)
-                .setConnectionPoolSize(8)
-                .setSubscriptionConnectionMinimumIdleSize(0)
-                .setConnectTimeout(5_000)
-                .setTimeout(5_000)
-                .setRetryAttempts(2);
-        return config;
-    }
-
-    private static String resource(String name) {
-        try (InputStream in = TestkitState.class.getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException("the testkit's resource " + name + " is missing from its jar");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        if (redis != null) {
+            attachRedis(slot);
         }
+        return slot;
     }
 
-    public synchronized HikariDataSource dataSource() {
-        return dataSource;
+    private void attachPostgres(Slot slot) {
+        String template = JdbcUrls.database(postgres.jdbcUrl());
+        String clone = template + "_" + slot.index;
+        try (Connection admin = connect(JdbcUrls.withDatabase(postgres.jdbcUrl(), "postgres"));
+             Statement statement = admin.createStatement()) {
+            statement.execute("DROP DATABASE IF EXISTS " + clone + " WITH (FORCE)");
+            statement.execute("CREATE DATABASE " + clone + " TEMPLATE " + template);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not clone database " + template + " into " + clone, e);
+        }
+        slot.attachPostgres(JdbcUrls.withDatabase(postgres.jdbcUrl(), clone), postgres.username(),
+                postgres.password());
     }
 
-    public synchronized DSLContext dsl() {
-        return dsl;
+    private void attachRedis(Slot slot) {
+        slot.attachRedis(redis.host(), redis.port(), redis.databaseForSlot(slot.index));
     }
 
-    public synchronized DatabaseHelper helper() {
-        return helper;
+    private Connection connect(String jdbcUrl) throws SQLException {
+        return DriverManager.getConnection(jdbcUrl, postgres.username(), postgres.password());
     }
 
-    public synchronized RedissonClient redisson() {
-        return redisson;
+    /**
+     * Leases a free slot for one test, resetting it for the services the test's class needs. A new slot is
+     * cloned when every existing one is leased (tests running in parallel).
+     */
+    public Lease lease(Set<Service> services) {
+        Slot slot;
+        synchronized (this) {
+            Integer index = free.pollFirst();
+            slot = index == null ? newSlot() : slots.get(index);
+        }
+        Lease lease = new Lease(slot);
+        try {
+            slot.reset(services);
+        } catch (RuntimeException e) {
+            lease.close();
+            throw e;
+        }
+        return lease;
+    }
+
+    /** The slot that class-level callers (a {@code @BeforeAll} method, say) get. */
+    public synchronized Slot primary() {
+        return slots.get(0);
+    }
+
+    /** The JDBC URL of the migrated template database that slots are cloned from; {@code null} before. */
+    public synchronized String templateJdbcUrl() {
+        return postgres == null ? null : postgres.jdbcUrl();
     }
 
     /** How many migrations this JVM applied (0 when the database was already migrated). */
     public synchronized int migrationsApplied() {
         return migrationsApplied;
-    }
-
-    public synchronized ConnectionDetails connectionDetails() {
-        return new ConnectionDetails(
-                postgres == null ? null : postgres.jdbcUrl(),
-                postgres == null ? null : postgres.username(),
-                postgres == null ? null : postgres.password(),
-                redis == null ? null : redis.uri());
     }
 
     public synchronized RunningServers runningServers() {
@@ -244,7 +224,8 @@ public final class TestkitState implements AutoCloseable {
 
     /** Provider, servers and the end of each server's log, for a failing test. Never contains a password. */
     public synchronized String diagnostics(int logLines) {
-        StringBuilder text = new StringBuilder("testkit: provider ").append(provider == null ? "none" : provider.name());
+        StringBuilder text = new StringBuilder("testkit: provider ")
+                .append(provider == null ? "none" : provider.name());
         if (postgres != null) {
             RunningServers.Server server = postgres.describe();
             text.append("\n  PostgreSQL: image ").append(server.image()).append(", id ").append(server.id())
@@ -255,7 +236,7 @@ public final class TestkitState implements AutoCloseable {
         if (redis != null) {
             RunningServers.Server server = redis.describe();
             text.append("\n  Redis: image ").append(server.image()).append(", id ").append(server.id())
-                    .append(", uri ").append(redis.uri())
+                    .append(", address ").append(server.address())
                     .append("\n  Redis log (last ").append(logLines).append(" lines):\n")
                     .append(indent(redis.logTail(logLines)));
         }
@@ -268,10 +249,25 @@ public final class TestkitState implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        closeQuietly(redisson == null ? null : redisson::shutdown);
-        closeQuietly(dataSource);
+        slots.forEach(TestkitState::closeQuietly);
+        if (postgres != null && slots.size() > 0) {
+            dropClones();
+        }
         closeQuietly(redis);
         closeQuietly(postgres);
+    }
+
+    private void dropClones() {
+        try (Connection admin = connect(JdbcUrls.withDatabase(postgres.jdbcUrl(), "postgres"));
+             Statement statement = admin.createStatement()) {
+            for (Slot slot : slots) {
+                if (slot.hasPostgres()) {
+                    statement.execute("DROP DATABASE IF EXISTS " + slot.database() + " WITH (FORCE)");
+                }
+            }
+        } catch (SQLException e) {
+            log.warn("Could not drop the testkit's cloned databases: {}", e.toString());
+        }
     }
 
     private static void closeQuietly(AutoCloseable closeable) {
@@ -285,8 +281,44 @@ public final class TestkitState implements AutoCloseable {
         }
     }
 
+    private static String resource(String name) {
+        try (InputStream in = TestkitState.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("the testkit's resource " + name + " is missing from its jar");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Services a test class asked for, as a set. */
     public static Set<Service> services(Service[] services) {
         return services.length == 0 ? EnumSet.noneOf(Service.class) : EnumSet.copyOf(List.of(services));
+    }
+
+    /** A test's hold on a slot; closing it (JUnit does, when the test ends) frees the slot for the next test. */
+    public final class Lease implements AutoCloseable {
+
+        private final Slot slot;
+        private boolean released;
+
+        private Lease(Slot slot) {
+            this.slot = slot;
+        }
+
+        public Slot slot() {
+            return slot;
+        }
+
+        @Override
+        public void close() {
+            synchronized (TestkitState.this) {
+                if (!released) {
+                    released = true;
+                    free.add(slot.index);
+                }
+            }
+        }
     }
 }

@@ -67,6 +67,8 @@ DECLARE
     dirty   regclass[];
     t       regclass;
 BEGIN
+    -- A transaction left open by an earlier test would block the delete forever; fail with a clear error instead.
+    PERFORM set_config('lock_timeout', '10s', true);
     SELECT array_agg(table_oid) INTO dirty
       FROM testkit.tracked_tables WHERE pg_sequence_last_value(marker) IS NOT NULL;
     IF dirty IS NOT NULL THEN
