@@ -27,7 +27,12 @@ public final class ContainerSweeper {
     }
 
     static Map<String, String> labels() {
-        return Map.of(LABEL, "true", PID_LABEL, String.valueOf(ProcessHandle.current().pid()), HOST_LABEL, host());
+        return labels(ProcessHandle.current().pid());
+    }
+
+    /** The labels that mark a container as started by the testkit in the JVM with this process id, on this host. */
+    public static Map<String, String> labels(long pid) {
+        return Map.of(LABEL, "true", PID_LABEL, String.valueOf(pid), HOST_LABEL, host());
     }
 
     /**

@@ -1,0 +1,63 @@
+package dev.cryptotracker.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cryptotracker.testkit.internal.DockerProvider;
+import dev.cryptotracker.testkit.internal.PostgresServer;
+import dev.cryptotracker.testkit.internal.TestkitSettings;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.Map;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.testcontainers.images.builder.ImageFromDockerfile;
+
+/**
+ * An image whose data directory was initialised when the image was built logs "ready to accept connections" only
+ * once. Waiting for that line twice, as the stock PostgreSQL wait does, would time out; the testkit waits for a
+ * query to succeed instead.
+ */
+class PreinitialisedPostgresImageIT {
+
+    private static final Pattern READY = Pattern.compile("database system is ready to accept connections");
+
+    @Test
+    void imageWithInitialisedDataDirectoryStartsWithoutWaitingForASecondReadyLine() throws Exception {
+        String base = TestkitSettings.fromEnvironment().postgresImage();
+        String image = new ImageFromDockerfile("crypto-tracker/postgres-preinitialised-test", false)
+                .withDockerfileFromBuilder(dockerfile -> dockerfile
+                        .from(base)
+                        .env("POSTGRES_USER", "testkit")
+                        .env("POSTGRES_PASSWORD", "testkit")
+                        .env("POSTGRES_DB", "testkit")
+                        // Run the image's own entrypoint until the real server answers, then stop it cleanly.
+                        .run("docker-entrypoint.sh postgres & pid=$!; "
+                                + "for i in $(seq 1 200); do pg_isready -q -h 127.0.0.1 -U testkit && break; "
+                                + "sleep 0.3; done; kill -INT $pid; wait $pid; true")
+                        .build())
+                .get();
+        TestkitSettings settings = TestkitSettings.of(
+                Map.of(TestkitSettings.POSTGRES_IMAGE, image, TestkitSettings.STARTUP_TIMEOUT_SECONDS, "60"),
+                Map.of(), new Properties());
+
+        try (PostgresServer postgres = new DockerProvider(settings).startPostgres()) {
+            Matcher ready = READY.matcher(postgres.logTail(200));
+            int readyLines = 0;
+            while (ready.find()) {
+                readyLines++;
+            }
+            assertThat(readyLines).as("'ready' lines logged by a pre-initialised server").isEqualTo(1);
+            try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl(), postgres.username(),
+                    postgres.password());
+                 Statement statement = connection.createStatement();
+                 ResultSet rows = statement.executeQuery("SELECT current_database()")) {
+                rows.next();
+                assertThat(rows.getString(1)).isEqualTo("testkit");
+            }
+        }
+    }
+}
