@@ -1,6 +1,7 @@
 package dev.cryptotracker.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cryptotracker.testkit.internal.DockerProvider;
 import dev.cryptotracker.testkit.internal.PostgresServer;
@@ -9,6 +10,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
 import java.util.regex.Matcher;
@@ -27,21 +29,10 @@ class PreinitialisedPostgresImageIT {
 
     @Test
     void imageWithInitialisedDataDirectoryStartsWithoutWaitingForASecondReadyLine() throws Exception {
-        String base = TestkitSettings.fromEnvironment().postgresImage();
-        String image = new ImageFromDockerfile("crypto-tracker/postgres-preinitialised-test", false)
-                .withDockerfileFromBuilder(dockerfile -> dockerfile
-                        .from(base)
-                        .env("POSTGRES_USER", "testkit")
-                        .env("POSTGRES_PASSWORD", "testkit")
-                        .env("POSTGRES_DB", "testkit")
-                        // Run the image's own entrypoint until the real server answers, then stop it cleanly.
-                        .run("docker-entrypoint.sh postgres & pid=$!; "
-                                + "for i in $(seq 1 200); do pg_isready -q -h 127.0.0.1 -U testkit && break; "
-                                + "sleep 0.3; done; kill -INT $pid; wait $pid; true")
-                        .build())
-                .get();
+        String image = preinitialisedImage();
         TestkitSettings settings = TestkitSettings.of(
-                Map.of(TestkitSettings.POSTGRES_IMAGE, image, TestkitSettings.STARTUP_TIMEOUT_SECONDS, "60"),
+                Map.of(TestkitSettings.POSTGRES_IMAGE, image, TestkitSettings.POSTGRES_PASSWORD, "testkit",
+                        TestkitSettings.STARTUP_TIMEOUT_SECONDS, "60"),
                 Map.of(), new Properties());
 
         try (PostgresServer postgres = new DockerProvider(settings).startPostgres()) {
@@ -59,5 +50,36 @@ class PreinitialisedPostgresImageIT {
                 assertThat(rows.getString(1)).isEqualTo("testkit");
             }
         }
+    }
+
+    @Test
+    void wrongPasswordForAPreinitialisedImageFailsFastNamingTheSetting() throws Exception {
+        TestkitSettings settings = TestkitSettings.of(
+                Map.of(TestkitSettings.POSTGRES_IMAGE, preinitialisedImage(),
+                        TestkitSettings.STARTUP_TIMEOUT_SECONDS, "60"),
+                Map.of(), new Properties());
+        long started = System.nanoTime();
+
+        assertThatThrownBy(() -> new DockerProvider(settings).startPostgres())
+                .hasStackTraceContaining("refused the testkit's credentials")
+                .hasStackTraceContaining("testkit.postgres.password");
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).as("failed well before the 60 s timeout")
+                .isLessThan(Duration.ofSeconds(45));
+    }
+
+    private static String preinitialisedImage() throws Exception {
+        String base = TestkitSettings.fromEnvironment().postgresImage();
+        return new ImageFromDockerfile("crypto-tracker/postgres-preinitialised-test", false)
+                .withDockerfileFromBuilder(dockerfile -> dockerfile
+                        .from(base)
+                        .env("POSTGRES_USER", "testkit")
+                        .env("POSTGRES_PASSWORD", "testkit")
+                        .env("POSTGRES_DB", "testkit")
+                        // Run the image's own entrypoint until the real server answers, then stop it cleanly.
+                        .run("docker-entrypoint.sh postgres & pid=$!; "
+                                + "for i in $(seq 1 200); do pg_isready -q -h 127.0.0.1 -U testkit && break; "
+                                + "sleep 0.3; done; kill -INT $pid; wait $pid; true")
+                        .build())
+                .get();
     }
 }

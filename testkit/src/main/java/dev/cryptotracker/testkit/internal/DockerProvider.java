@@ -1,7 +1,9 @@
 package dev.cryptotracker.testkit.internal;
 
 import dev.cryptotracker.testkit.RunningServers;
+import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.HexFormat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.testcontainers.DockerClientFactory;
@@ -47,7 +49,7 @@ public final class DockerProvider implements ServerProvider {
             container = new PostgreSQLContainer(DockerImageName.parse(image).asCompatibleSubstituteFor("postgres"))
                     .withDatabaseName("testkit")
                     .withUsername("testkit")
-                    .withPassword("testkit")
+                    .withPassword(settings.get(TestkitSettings.POSTGRES_PASSWORD).orElseGet(DockerProvider::password))
                     .withLabels(ContainerSweeper.labels())
                     .waitingFor(new PostgresReadyWaitStrategy().withStartupTimeout(startupTimeout));
             container.start();
@@ -78,6 +80,13 @@ public final class DockerProvider implements ServerProvider {
         log.info("Redis started from image {} in container {} at {}:{}", image, shortId(container.getContainerId()),
                 container.getHost(), container.getMappedPort(6379));
         return new ContainerRedis(container, image);
+    }
+
+    /** A fresh password per server unless one is configured, so that one never leaks into logs unnoticed. */
+    private static String password() {
+        byte[] bytes = new byte[12];
+        new SecureRandom().nextBytes(bytes);
+        return "tk-" + HexFormat.of().formatHex(bytes);
     }
 
     static String shortId(String id) {

@@ -40,6 +40,13 @@ final class PostgresReadyWaitStrategy extends AbstractWaitStrategy {
                 statement.execute("SELECT 1");
                 return;
             } catch (SQLException e) {
+                if (e.getSQLState() != null && e.getSQLState().startsWith("28")) {
+                    // Wrong user or password: waiting will not help. The server's message names no password.
+                    throw new ContainerLaunchException("PostgreSQL in container " + container.getContainerId()
+                            + " refused the testkit's credentials: " + e.getMessage() + ". An image with a "
+                            + "pre-initialised data directory keeps the user and password it was built with; "
+                            + "set testkit.postgres.password to that password", e);
+                }
                 last = e;
             }
             try {

@@ -25,6 +25,8 @@ public final class TestkitSettings {
     public static final String PROVIDER = "testkit.provider";
     public static final String POSTGRES_IMAGE = "testkit.postgres.image";
     public static final String REDIS_IMAGE = "testkit.redis.image";
+    /** For images whose data directory, and so the password, was set when the image was built. */
+    public static final String POSTGRES_PASSWORD = "testkit.postgres.password";
     public static final String MIGRATIONS = "testkit.migrations";
     public static final String SCHEMAS = "testkit.schemas";
     public static final String REFERENCE_TABLES = "testkit.reference-tables";
