@@ -101,6 +101,7 @@ final class PersistenceErrors {
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        return root.getMessage();
+        // Some failures (a socket closed under the driver, say) carry no message: name the exception instead.
+        return root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName();
     }
 }

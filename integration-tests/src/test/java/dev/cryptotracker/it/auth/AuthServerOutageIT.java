@@ -1,0 +1,129 @@
+package dev.cryptotracker.it.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.cryptotracker.domain.PersistenceUnavailableException;
+import dev.cryptotracker.domain.SessionStoreUnavailableException;
+import dev.cryptotracker.domain.auth.AuthResult;
+import dev.cryptotracker.persistence.DataSourceFactory;
+import dev.cryptotracker.persistence.DatabaseSettings;
+import dev.cryptotracker.sessions.RedisSessionStore;
+import dev.cryptotracker.sessions.RedissonClientFactory;
+import dev.cryptotracker.testkit.ConnectionDetails;
+import dev.cryptotracker.testkit.DatabaseHelper;
+import dev.cryptotracker.testkit.FaultInjectingProxy;
+import dev.cryptotracker.testkit.Testkit;
+import java.net.URI;
+import java.time.Duration;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.redisson.api.RedissonClient;
+
+/**
+ * Redis and PostgreSQL failing under a running service, through a proxy between the service and the real servers:
+ * a hanging or stopped server gives a typed error in bounded time, and the same clients work again once the
+ * server is back, without a restart.
+ */
+@Testkit
+class AuthServerOutageIT {
+
+    private static final RedissonClientFactory.Settings FAST_FAILING = new RedissonClientFactory.Settings(
+            Duration.ofMillis(500), Duration.ofMillis(500), 1, Duration.ofMillis(100));
+
+    private static final Duration POLL_INTERVAL = Duration.ofMillis(50);
+
+    @Test
+    void redisHangingUnderARunningServiceGivesUnavailableThenRecoversOnTheSameClient(DataSource dataSource,
+                                                                                   ConnectionDetails details) {
+        URI redis = URI.create(details.redisUri());
+        try (FaultInjectingProxy proxy = FaultInjectingProxy.to(redis.getHost(), redis.getPort())) {
+            RedissonClient client = RedissonClientFactory.create(
+                    "redis://" + proxy.host() + ":" + proxy.port() + redis.getPath(), FAST_FAILING);
+            try {
+                AuthSetup setup = new AuthSetup(AuthSetup.users(dataSource), new RedisSessionStore(client));
+                AuthResult signedUp = setup.auth.signup("hang@example.com", "Hang", "correct horse");
+
+                proxy.pause();
+                assertThatThrownBy(() -> setup.auth.authenticate(signedUp.token()))
+                        .isInstanceOf(SessionStoreUnavailableException.class);
+                assertThatThrownBy(() -> setup.auth.login("hang@example.com", "correct horse"))
+                        .isInstanceOf(SessionStoreUnavailableException.class);
+
+                proxy.resume();
+                assertThat(setup.auth.authenticate(signedUp.token())).isEqualTo(signedUp.user().id());
+                assertThat(setup.auth.login("hang@example.com", "correct horse").token()).isNotBlank();
+            } finally {
+                client.shutdown();
+            }
+        }
+    }
+
+    @Test
+    void redisStoppedAndStartedAgainNeedsNoRestartOfTheService(DataSource dataSource, ConnectionDetails details) {
+        URI redis = URI.create(details.redisUri());
+        try (FaultInjectingProxy proxy = FaultInjectingProxy.to(redis.getHost(), redis.getPort())) {
+            RedissonClient client = RedissonClientFactory.create(
+                    "redis://" + proxy.host() + ":" + proxy.port() + redis.getPath(), FAST_FAILING);
+            try {
+                AuthSetup setup = new AuthSetup(AuthSetup.users(dataSource), new RedisSessionStore(client));
+                AuthResult signedUp = setup.auth.signup("down@example.com", "Down", "correct horse");
+
+                proxy.stop();
+                assertThatThrownBy(() -> setup.auth.authenticate(signedUp.token()))
+                        .as("never 'valid' while Redis is down")
+                        .isInstanceOf(SessionStoreUnavailableException.class);
+
+                proxy.start();
+                assertThat(untilRedisAnswers(() -> setup.auth.authenticate(signedUp.token())))
+                        .isEqualTo(signedUp.user().id());
+            } finally {
+                client.shutdown();
+            }
+        }
+    }
+
+    /**
+     * Redisson reconnects in the background once Redis is back; until it has, calls still fail as unavailable
+     * (never as anything else). Waits for that condition, bounded, without sleeping for a fixed time.
+     */
+    private static <T> T untilRedisAnswers(Supplier<T> call) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (true) {
+            try {
+                return call.get();
+            } catch (SessionStoreUnavailableException e) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("Redis was back but the client did not recover within 30 s", e);
+                }
+                LockSupport.parkNanos(POLL_INTERVAL.toNanos());
+            }
+        }
+    }
+
+    @Test
+    void signupWhilePostgresIsDownFailsAsUnavailableAndOpensNoSession(ConnectionDetails details,
+                                                                      RedissonClient redis, DatabaseHelper db) {
+        URI jdbc = URI.create(details.jdbcUrl().substring("jdbc:".length()));
+        try (FaultInjectingProxy proxy = FaultInjectingProxy.to(jdbc.getHost(), jdbc.getPort());
+             HikariDataSource pool = DataSourceFactory.create(DatabaseSettings.of(
+                     "jdbc:postgresql://" + proxy.host() + ":" + proxy.port() + jdbc.getPath(),
+                     details.username(), details.password())
+                     .withPoolName("outage-test").withMaximumPoolSize(2)
+                     .withConnectionTimeout(Duration.ofSeconds(1)))) {
+            AuthSetup setup = new AuthSetup(AuthSetup.users(pool), new RedisSessionStore(redis));
+
+            proxy.stop();
+            assertThatThrownBy(() -> setup.auth.signup("pgdown@example.com", "Down", "correct horse"))
+                    .isInstanceOf(PersistenceUnavailableException.class);
+            assertThat(redis.getKeys().count()).as("session keys").isZero();
+
+            proxy.start();
+            assertThat(db.rowCount("users")).isZero();
+            assertThat(setup.auth.signup("pgdown@example.com", "Down", "correct horse").token()).isNotBlank();
+        }
+    }
+}
