@@ -4,6 +4,7 @@ import dev.cryptotracker.testkit.RunningServers;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.testcontainers.DockerClientFactory;
@@ -11,6 +12,7 @@ import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.wait.strategy.Wait;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 import org.testcontainers.utility.DockerImageName;
+import org.testcontainers.utility.TestcontainersConfiguration;
 
 /** Runs PostgreSQL and Redis in Docker containers through Testcontainers. */
 public final class DockerProvider implements ServerProvider {
@@ -19,11 +21,27 @@ public final class DockerProvider implements ServerProvider {
 
     private final TestkitSettings settings;
     private final Duration startupTimeout;
+    private final boolean reuse;
 
     public DockerProvider(TestkitSettings settings) {
         this.settings = settings;
         this.startupTimeout = Duration.ofSeconds(settings.integer(TestkitSettings.STARTUP_TIMEOUT_SECONDS, 120));
+        this.reuse = Boolean.parseBoolean(settings.get(TestkitSettings.REUSE, "false"));
+        if (reuse && !TestcontainersConfiguration.getInstance().environmentSupportsReuse()) {
+            log.warn("testkit.reuse is on, but Testcontainers' reuse is not enabled: add testcontainers.reuse.enable"
+                    + "=true to ~/.testcontainers.properties (or set TESTCONTAINERS_REUSE_ENABLE=true); starting "
+                    + "fresh containers");
+        }
         ContainerSweeper.removeContainersOfDeadJvms();
+    }
+
+    /**
+     * Labels for a new container. Reused containers outlive this JVM by design, so they carry no pid: the sweep
+     * leaves them alone, and their configuration, hence Testcontainers' reuse hash, is the same in every run.
+     */
+    private Map<String, String> labels() {
+        return reuse ? Map.of(ContainerSweeper.LABEL, "true", ContainerSweeper.LABEL + ".reuse", "true")
+                : ContainerSweeper.labels();
     }
 
     /** Tells whether Testcontainers can reach a Docker engine; never throws. */
@@ -49,8 +67,10 @@ public final class DockerProvider implements ServerProvider {
             container = new PostgreSQLContainer(DockerImageName.parse(image).asCompatibleSubstituteFor("postgres"))
                     .withDatabaseName("testkit")
                     .withUsername("testkit")
-                    .withPassword(settings.get(TestkitSettings.POSTGRES_PASSWORD).orElseGet(DockerProvider::password))
-                    .withLabels(ContainerSweeper.labels())
+                    .withPassword(settings.get(TestkitSettings.POSTGRES_PASSWORD)
+                            .orElseGet(() -> reuse ? "testkit" : password()))
+                    .withLabels(labels())
+                    .withReuse(reuse)
                     .waitingFor(new PostgresReadyWaitStrategy().withStartupTimeout(startupTimeout));
             container.start();
         } catch (RuntimeException e) {
@@ -59,7 +79,7 @@ public final class DockerProvider implements ServerProvider {
         }
         log.info("PostgreSQL started from image {} in container {} at {}", image, shortId(container.getContainerId()),
                 container.getJdbcUrl());
-        return new ContainerPostgres(container, image);
+        return new ContainerPostgres(container, image, reuse);
     }
 
     @Override
@@ -69,7 +89,8 @@ public final class DockerProvider implements ServerProvider {
         try {
             container = new GenericContainer<>(DockerImageName.parse(image))
                     .withExposedPorts(6379)
-                    .withLabels(ContainerSweeper.labels())
+                    .withLabels(labels())
+                    .withReuse(reuse)
                     .waitingFor(Wait.forLogMessage(".*Ready to accept connections.*\\n", 1)
                             .withStartupTimeout(startupTimeout));
             container.start();
@@ -79,7 +100,7 @@ public final class DockerProvider implements ServerProvider {
         }
         log.info("Redis started from image {} in container {} at {}:{}", image, shortId(container.getContainerId()),
                 container.getHost(), container.getMappedPort(6379));
-        return new ContainerRedis(container, image);
+        return new ContainerRedis(container, image, reuse);
     }
 
     /** A fresh password per server unless one is configured, so that one never leaks into logs unnoticed. */
@@ -93,7 +114,8 @@ public final class DockerProvider implements ServerProvider {
         return id == null || id.length() < 12 ? id : id.substring(0, 12);
     }
 
-    private record ContainerPostgres(PostgreSQLContainer container, String image) implements PostgresServer {
+    private record ContainerPostgres(PostgreSQLContainer container, String image, boolean reuse)
+            implements PostgresServer {
 
         @Override
         public String jdbcUrl() {
@@ -122,11 +144,14 @@ public final class DockerProvider implements ServerProvider {
 
         @Override
         public void close() {
-            container.stop();
+            if (!reuse) {
+                container.stop();
+            }
         }
     }
 
-    private record ContainerRedis(GenericContainer<?> container, String image) implements RedisServer {
+    private record ContainerRedis(GenericContainer<?> container, String image, boolean reuse)
+            implements RedisServer {
 
         @Override
         public String host() {
@@ -155,7 +180,9 @@ public final class DockerProvider implements ServerProvider {
 
         @Override
         public void close() {
-            container.stop();
+            if (!reuse) {
+                container.stop();
+            }
         }
     }
 }

@@ -33,6 +33,8 @@ public final class TestkitSettings {
     public static final String POOL_SIZE = "testkit.pool.size";
     public static final String LEAK_DETECTION_MS = "testkit.pool.leak-detection-ms";
     public static final String STARTUP_TIMEOUT_SECONDS = "testkit.startup-timeout-seconds";
+    /** Keep containers running after the JVM ends and reuse them in the next run (Testcontainers' reuse). */
+    public static final String REUSE = "testkit.reuse";
 
     private final Function<String, String> systemProperties;
     private final Function<String, String> environment;
