@@ -80,7 +80,9 @@ class UserRepositoryIT {
 
     @ParameterizedTest
     @NullAndEmptySource
-    @ValueSource(strings = {"   ", "a@", "no-at", "a b@c.d", "@example.com"})
+    @ValueSource(strings = {"   ", "\t", "a@", "no-at", "a b@c.d", "@example.com", "a@@example.com", "a@b@example.com",
+            "a@localhost", "a@.example.com", "a@example..com", "a@example.com.", "a@-example.com", ".a@example.com",
+            "a..b@example.com", "a@exa_mple.com", "a@exa mple.com", "a\u00a0b@example.com", "a\tb@example.com"})
     void malformedEmailIsRejectedBeforeAnySql(String email) {
         assertThatThrownBy(() -> users.create(email, "Alice", HASH))
                 .isInstanceOf(ValidationException.class)
