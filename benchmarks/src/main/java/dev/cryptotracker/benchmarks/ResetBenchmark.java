@@ -1,6 +1,7 @@
 package dev.cryptotracker.benchmarks;
 
 import dev.cryptotracker.testkit.Service;
+import dev.cryptotracker.testkit.internal.DockerProvider;
 import dev.cryptotracker.testkit.internal.PostgresServer;
 import dev.cryptotracker.testkit.internal.ProviderChoice;
 import dev.cryptotracker.testkit.internal.ServerProvider;
@@ -79,6 +80,7 @@ public final class ResetBenchmark {
     private void run() throws Exception {
         TestkitSettings settings = TestkitSettings.fromEnvironment();
         long coldStart = System.nanoTime();
+        String result;
         try (TestkitState state = new TestkitState(settings, new ProviderChoice())) {
             state.ensure(BOTH, MIGRATIONS, List.of());
             state.lease(BOTH).close();
@@ -135,18 +137,54 @@ public final class ResetBenchmark {
             Arrays.sort(fresh);
             record("fresh PostgreSQL server + migrations", "any", fresh);
 
+            String reuseStart = "n/a (provider " + provider.name() + ")";
+            if ("docker".equals(provider.name())) {
+                reuseStart = String.format(Locale.ROOT, "%.0f ms", reuseStartMs(settings));
+            }
+
             printTable();
+            System.out.println("reuse start (a second run finding the first run's PostgreSQL container): "
+                    + reuseStart);
             System.out.printf(Locale.ROOT, "insert overhead of the dirty-marking trigger: %.1f us per statement "
                     + "(%.1f us tracked vs %.1f us untracked, median)%n", trigger[0] - trigger[1], trigger[0],
                     trigger[1]);
             System.out.printf(Locale.ROOT, "cold start (servers, migrations, first clone and reset): %.0f ms%n",
                     coldStartMs);
-            System.out.printf(Locale.ROOT, "RESULT reset_p50_ms=%.3f truncate_each_p50_ms=%.3f "
+            result = String.format(Locale.ROOT, "RESULT reset_p50_ms=%.3f truncate_each_p50_ms=%.3f "
                             + "truncate_all_p50_ms=%.3f delete_all_p50_ms=%.3f template_clone_p50_ms=%.3f "
-                            + "fresh_container_p50_ms=%.1f cold_start_ms=%.0f%n",
+                            + "fresh_container_p50_ms=%.1f cold_start_ms=%.0f",
                     p50("testkit reset (PostgreSQL + Redis)", "3"), p50("TRUNCATE each table (article)", "3"),
                     p50("one TRUNCATE of all tables", "3"), p50("DELETE from all tables + restart ids", "3"),
                     percentile(clone, 50), percentile(fresh, 50), coldStartMs);
+        }
+        // Last, after the servers are closed, so that no log line of the shutdown comes after it.
+        System.out.println(result);
+    }
+
+    /**
+     * Starts a reusable PostgreSQL container, then starts it again as a second run would, and times the second
+     * start. Needs Testcontainers' reuse switch, which the benchmark's pom sets for this process.
+     */
+    private static double reuseStartMs(TestkitSettings base) {
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put(TestkitSettings.REUSE, "true");
+        properties.put(TestkitSettings.POSTGRES_IMAGE, base.postgresImage());
+        TestkitSettings settings = TestkitSettings.of(properties, System.getenv(), new java.util.Properties());
+        String id;
+        try (PostgresServer first = new DockerProvider(settings).startPostgres()) {
+            id = first.describe().id();
+        }
+        try {
+            long start = System.nanoTime();
+            try (PostgresServer second = new DockerProvider(settings).startPostgres()) {
+                double elapsed = millis(System.nanoTime() - start);
+                if (!second.describe().id().equals(id)) {
+                    System.out.println("warning: reuse did not find the first container (is reuse enabled?)");
+                }
+                return elapsed;
+            }
+        } finally {
+            org.testcontainers.DockerClientFactory.instance().client().removeContainerCmd(id).withForce(true).exec();
         }
     }
 
