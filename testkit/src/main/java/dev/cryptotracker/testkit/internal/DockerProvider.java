@@ -4,7 +4,6 @@ import dev.cryptotracker.testkit.RunningServers;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.wait.strategy.Wait;
 import org.testcontainers.postgresql.PostgreSQLContainer;
@@ -22,16 +21,6 @@ public final class DockerProvider implements ServerProvider {
         this.settings = settings;
         this.startupTimeout = Duration.ofSeconds(settings.integer(TestkitSettings.STARTUP_TIMEOUT_SECONDS, 120));
         ContainerSweeper.removeContainersOfDeadJvms();
-    }
-
-    /** Tells whether Testcontainers can reach a Docker engine; never throws. */
-    public static boolean dockerReachable() {
-        try {
-            return DockerClientFactory.instance().isDockerAvailable();
-        } catch (RuntimeException | LinkageError e) {
-            log.debug("Docker is not reachable", e);
-            return false;
-        }
     }
 
     @Override
