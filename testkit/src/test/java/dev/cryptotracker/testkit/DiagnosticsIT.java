@@ -39,8 +39,10 @@ class DiagnosticsIT {
                 .contains("PostgreSQL: image ", ", id ", "jdbc:postgresql://", "PostgreSQL log (last")
                 .contains("Redis: image ", "Redis log (last")
                 .containsPattern("ready to accept connections|Ready to accept connections")
-                .doesNotContainIgnoringCase("password=")
-                .doesNotContain(FailingProbe.password);
+                .doesNotContainIgnoringCase("password=");
+        if (!FailingProbe.password.isEmpty()) { // the embedded server trusts local connections: no password
+            assertThat(diagnostics).doesNotContain(FailingProbe.password);
+        }
     }
 
     /** Run only through {@link EngineTestKit} above; Failsafe does not pick nested classes up. */
