@@ -81,10 +81,12 @@ class PoolExhaustionIT {
             UserService users = new UserService(new JooqUserRepository(DataSourceFactory.dsl(pool)));
 
             long start = System.nanoTime();
-            assertThatThrownBy(() -> users.findById(1))
+            var failure = assertThatThrownBy(() -> users.findById(1))
                     .isInstanceOf(PersistenceUnavailableException.class)
-                    .hasMessageStartingWith("PostgreSQL is unavailable while trying to find a user by id: ")
-                    .message().doesNotContain(details.password());
+                    .hasMessageStartingWith("PostgreSQL is unavailable while trying to find a user by id: ");
+            if (!details.password().isEmpty()) { // the embedded server trusts local connections: no password
+                failure.message().doesNotContain(details.password());
+            }
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(CONNECTION_TIMEOUT.multipliedBy(10));
         }
     }

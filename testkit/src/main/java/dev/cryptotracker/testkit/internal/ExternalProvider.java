@@ -49,6 +49,8 @@ import org.slf4j.LoggerFactory;
 final class ExternalProvider implements ServerProvider {
 
     static final String POSTGRES_URL = "testkit.postgres.url";
+    /** What diagnostics show instead of a log: the server is not the testkit's, nor is its log. */
+    static final String NO_LOG = "(not available: with the external provider the server's log is not the testkit's)";
     static final String POSTGRES_USER = "testkit.postgres.user";
     static final String POSTGRES_PASSWORD = "testkit.postgres.password";
     static final String REDIS_URL = "testkit.redis.url";
@@ -239,7 +241,7 @@ final class ExternalProvider implements ServerProvider {
 
         @Override
         public String logTail(int lines) {
-            return "";
+            return NO_LOG;
         }
 
         @Override
@@ -425,7 +427,7 @@ final class ExternalProvider implements ServerProvider {
 
         @Override
         public String logTail(int lines) {
-            return "";
+            return NO_LOG;
         }
 
         @Override
