@@ -447,7 +447,7 @@ final class ExternalProvider implements ServerProvider {
             }
         }
 
-        private record RedissonClaimStore(RedissonClient client) implements RedisIndexClaims.ClaimStore {
+        record RedissonClaimStore(RedissonClient client) implements RedisIndexClaims.ClaimStore {
 
             @Override
             public boolean claimIfFree(String key, String owner, Duration ttl) {
