@@ -1,0 +1,50 @@
+package dev.cryptotracker.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * With Docker out of reach, a class that asks for the Docker provider fails at once with a message naming the fix,
+ * and runs none of its tests; with the default provider, the embedded servers run it instead.
+ */
+class DockerUnreachableIT {
+
+    @Test
+    void dockerProviderWithoutDockerFailsFastNamingTheFix() throws Exception {
+        String output = probe("docker");
+
+        assertThat(output)
+                .contains("FAILED org.junit.jupiter.api.extension.ExtensionConfigurationException: Docker is not "
+                        + "reachable at DOCKER_HOST=unix:///nonexistent.sock")
+                .contains("start Docker", "-Dtestkit.provider=embedded")
+                .contains("SUCCEEDED 0")
+                .doesNotContain("RAN with");
+    }
+
+    @Test
+    void autoProviderWithoutDockerRunsTheTestsOnEmbeddedServers() throws Exception {
+        String output = probe("auto");
+
+        assertThat(output)
+                .contains("testkit provider: embedded (testkit.provider=auto and Docker is not reachable")
+                .contains("RAN with jdbc:postgresql://")
+                .contains("SUCCEEDED 1")
+                .doesNotContain("FAILED");
+    }
+
+    private static String probe(String provider) throws Exception {
+        String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
+        ProcessBuilder builder = new ProcessBuilder(java, "-Dtestkit.provider=" + provider, "-cp",
+                System.getProperty("java.class.path"), DockerUnreachableProbe.class.getName())
+                .redirectErrorStream(true);
+        builder.environment().put("DOCKER_HOST", "unix:///nonexistent.sock");
+        Process child = builder.start();
+        byte[] output = child.getInputStream().readAllBytes();
+        assertThat(child.waitFor(120, TimeUnit.SECONDS)).as("probe JVM ended").isTrue();
+        return new String(output, StandardCharsets.UTF_8);
+    }
+}
