@@ -7,7 +7,8 @@ cd "$(dirname "$0")/.."
 
 generated=persistence/src/main/jooq
 
-mvn -B -q -Pjooq-codegen -pl persistence -am process-test-classes
+# Pinned to the embedded provider: the committed code is what PostgreSQL 15 (zonky's pinned binaries) generates.
+mvn -B -q -Pjooq-codegen -pl persistence -am process-test-classes -Dtestkit.provider=embedded
 
 untracked=$(git ls-files --others --exclude-standard -- "$generated")
 if ! git diff --exit-code --stat -- "$generated" || [ -n "$untracked" ]; then

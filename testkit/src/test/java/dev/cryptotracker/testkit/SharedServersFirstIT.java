@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 
-/** One of two classes that prove the servers are started once per JVM and shared by every class. */
+/** One of two classes (see SharedServersSecondIT) that prove the servers are started once per JVM and shared. */
 @Testkit
 class SharedServersFirstIT {
 

@@ -1,25 +1,5 @@
 package dev.cryptotracker.testkit;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import org.jooq.DSLContext;
-import org.junit.jupiter.api.Test;
-
-/** One of two classes that prove the servers are started once per JVM and shared by every class. */
-@Testkit
-class SharedServersSecondIT {
-
-    @Test
-    void usesTheServersEveryOtherClassUses(RunningServers servers) {
-        SeenServers.record(getClass(), servers);
-        assertThat(servers.provider()).isNotEqualTo("none");
-    }
-
-    @Test
-    void findsTheDatabaseMigratedOnceBeforeItsFirstTest(DatabaseHelper db, DSLContext sql) {
-        assertThat(db.tableExists("pets")).isTrue();
-        assertThat(db.rowCount("migration_runs")).as("Flyway migrate calls in this JVM (afterMigrate.sql adds a row each)").isEqualTo(1);
-        assertThat(sql.fetchValue("SELECT count(*) FROM flyway_schema_history WHERE success", Long.class))
-                .as("applied migrations").isEqualTo(2L);
-    }
+/** The second of two classes that must get the very servers the first got: it runs the same tests. */
+class SharedServersSecondIT extends SharedServersFirstIT {
 }

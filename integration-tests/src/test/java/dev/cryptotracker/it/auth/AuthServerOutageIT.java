@@ -20,6 +20,8 @@ import java.time.Duration;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.redisson.api.RedissonClient;
 
@@ -36,54 +38,53 @@ class AuthServerOutageIT {
 
     private static final Duration POLL_INTERVAL = Duration.ofMillis(50);
 
-    @Test
-    void redisHangingUnderARunningServiceGivesUnavailableThenRecoversOnTheSameClient(DataSource dataSource,
-                                                                                   ConnectionDetails details) {
+    private FaultInjectingProxy redisProxy;
+    private RedissonClient client;
+    private AuthSetup setup;
+
+    /** The auth service, with its session store reaching Redis through a proxy that can fail. */
+    @BeforeEach
+    void serviceBehindARedisProxy(DataSource dataSource, ConnectionDetails details) {
         URI redis = URI.create(details.redisUri());
-        try (FaultInjectingProxy proxy = FaultInjectingProxy.to(redis.getHost(), redis.getPort())) {
-            RedissonClient client = RedissonClientFactory.create(
-                    "redis://" + proxy.host() + ":" + proxy.port() + redis.getPath(), FAST_FAILING);
-            try {
-                AuthSetup setup = new AuthSetup(AuthSetup.users(dataSource), new RedisSessionStore(client));
-                AuthResult signedUp = setup.auth.signup("hang@example.com", "Hang", "correct horse");
+        redisProxy = FaultInjectingProxy.to(redis.getHost(), redis.getPort());
+        client = RedissonClientFactory.create(
+                "redis://" + redisProxy.host() + ":" + redisProxy.port() + redis.getPath(), FAST_FAILING);
+        setup = new AuthSetup(AuthSetup.users(dataSource), new RedisSessionStore(client));
+    }
 
-                proxy.pause();
-                assertThatThrownBy(() -> setup.auth.authenticate(signedUp.token()))
-                        .isInstanceOf(SessionStoreUnavailableException.class);
-                assertThatThrownBy(() -> setup.auth.login("hang@example.com", "correct horse"))
-                        .isInstanceOf(SessionStoreUnavailableException.class);
-
-                proxy.resume();
-                assertThat(setup.auth.authenticate(signedUp.token())).isEqualTo(signedUp.user().id());
-                assertThat(setup.auth.login("hang@example.com", "correct horse").token()).isNotBlank();
-            } finally {
-                client.shutdown();
-            }
-        }
+    @AfterEach
+    void closeProxyAndClient() {
+        client.shutdown();
+        redisProxy.close();
     }
 
     @Test
-    void redisStoppedAndStartedAgainNeedsNoRestartOfTheService(DataSource dataSource, ConnectionDetails details) {
-        URI redis = URI.create(details.redisUri());
-        try (FaultInjectingProxy proxy = FaultInjectingProxy.to(redis.getHost(), redis.getPort())) {
-            RedissonClient client = RedissonClientFactory.create(
-                    "redis://" + proxy.host() + ":" + proxy.port() + redis.getPath(), FAST_FAILING);
-            try {
-                AuthSetup setup = new AuthSetup(AuthSetup.users(dataSource), new RedisSessionStore(client));
-                AuthResult signedUp = setup.auth.signup("down@example.com", "Down", "correct horse");
+    void redisHangingUnderARunningServiceGivesUnavailableThenRecoversOnTheSameClient() {
+        AuthResult signedUp = setup.auth.signup("hang@example.com", "Hang", "correct horse");
 
-                proxy.stop();
-                assertThatThrownBy(() -> setup.auth.authenticate(signedUp.token()))
-                        .as("never 'valid' while Redis is down")
-                        .isInstanceOf(SessionStoreUnavailableException.class);
+        redisProxy.pause();
+        assertThatThrownBy(() -> setup.auth.authenticate(signedUp.token()))
+                .isInstanceOf(SessionStoreUnavailableException.class);
+        assertThatThrownBy(() -> setup.auth.login("hang@example.com", "correct horse"))
+                .isInstanceOf(SessionStoreUnavailableException.class);
 
-                proxy.start();
-                assertThat(untilRedisAnswers(() -> setup.auth.authenticate(signedUp.token())))
-                        .isEqualTo(signedUp.user().id());
-            } finally {
-                client.shutdown();
-            }
-        }
+        redisProxy.resume();
+        assertThat(setup.auth.authenticate(signedUp.token())).isEqualTo(signedUp.user().id());
+        assertThat(setup.auth.login("hang@example.com", "correct horse").token()).isNotBlank();
+    }
+
+    @Test
+    void redisStoppedAndStartedAgainNeedsNoRestartOfTheService() {
+        AuthResult signedUp = setup.auth.signup("down@example.com", "Down", "correct horse");
+
+        redisProxy.stop();
+        assertThatThrownBy(() -> setup.auth.authenticate(signedUp.token()))
+                .as("never 'valid' while Redis is down")
+                .isInstanceOf(SessionStoreUnavailableException.class);
+
+        redisProxy.start();
+        assertThat(untilRedisAnswers(() -> setup.auth.authenticate(signedUp.token())))
+                .isEqualTo(signedUp.user().id());
     }
 
     /**
@@ -114,16 +115,16 @@ class AuthServerOutageIT {
                      details.username(), details.password())
                      .withPoolName("outage-test").withMaximumPoolSize(2)
                      .withConnectionTimeout(Duration.ofSeconds(1)))) {
-            AuthSetup setup = new AuthSetup(AuthSetup.users(pool), new RedisSessionStore(redis));
+            AuthSetup pgSetup = new AuthSetup(AuthSetup.users(pool), new RedisSessionStore(redis));
 
             proxy.stop();
-            assertThatThrownBy(() -> setup.auth.signup("pgdown@example.com", "Down", "correct horse"))
+            assertThatThrownBy(() -> pgSetup.auth.signup("pgdown@example.com", "Down", "correct horse"))
                     .isInstanceOf(PersistenceUnavailableException.class);
             assertThat(redis.getKeys().count()).as("session keys").isZero();
 
             proxy.start();
             assertThat(db.rowCount("users")).isZero();
-            assertThat(setup.auth.signup("pgdown@example.com", "Down", "correct horse").token()).isNotBlank();
+            assertThat(pgSetup.auth.signup("pgdown@example.com", "Down", "correct horse").token()).isNotBlank();
         }
     }
 }

@@ -7,6 +7,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.cryptotracker.domain.auth.AuthService;
 import dev.cryptotracker.domain.auth.JwtTokenCodec;
+import dev.cryptotracker.domain.auth.MutableClock;
 import dev.cryptotracker.domain.auth.SessionStore;
 import dev.cryptotracker.domain.user.UserRepository;
 import dev.cryptotracker.persistence.JooqUserRepository;

@@ -1,10 +1,13 @@
 package dev.cryptotracker.persistence.codegen;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import dev.cryptotracker.testkit.internal.PostgresServer;
+import dev.cryptotracker.testkit.internal.ProviderChoice;
+import dev.cryptotracker.testkit.internal.ServerProvider;
+import dev.cryptotracker.testkit.internal.TestkitSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import javax.sql.DataSource;
+import java.sql.DriverManager;
 import org.flywaydb.core.Flyway;
 import org.jooq.codegen.GenerationTool;
 import org.jooq.meta.jaxb.Configuration;
@@ -15,8 +18,11 @@ import org.jooq.meta.jaxb.Generator;
 import org.jooq.meta.jaxb.Target;
 
 /**
- * Regenerates the committed jOOQ sources from the Flyway migrations, on a real (embedded) PostgreSQL so that jOOQ
- * reads the schema PostgreSQL actually built, not a parser's idea of it.
+ * Regenerates the committed jOOQ sources from the Flyway migrations, on a real PostgreSQL so that jOOQ reads the
+ * schema PostgreSQL actually built, not a parser's idea of it. The server comes from the testkit's provider choice
+ * ({@code testkit.provider}); without one set, the embedded provider, so that no Docker is needed and the output
+ * does not depend on which server a developer happens to have ({@code persistence/check-jooq-sources.sh} compares
+ * against what the embedded server generates).
  *
  * <p>Run through the {@code jooq-codegen} profile: {@code mvn -B -Pjooq-codegen -pl persistence -am
  * process-test-classes}. The output is deterministic (no dates or versions in headers), so regenerating an unchanged
@@ -38,14 +44,19 @@ public final class RegenerateJooqSources {
         Path output = Path.of(args[0]).toAbsolutePath().normalize();
         Files.createDirectories(output);
 
-        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
-            DataSource dataSource = postgres.getPostgresDatabase();
+        if (System.getProperty(TestkitSettings.PROVIDER) == null
+                && System.getenv(TestkitSettings.environmentName(TestkitSettings.PROVIDER)) == null) {
+            System.setProperty(TestkitSettings.PROVIDER, "embedded");
+        }
+        ServerProvider provider = new ProviderChoice().choose(TestkitSettings.fromEnvironment());
+        try (PostgresServer postgres = provider.startPostgres()) {
             Flyway.configure()
-                    .dataSource(dataSource)
+                    .dataSource(postgres.jdbcUrl(), postgres.username(), postgres.password())
                     .locations("classpath:db/migration")
                     .load()
                     .migrate();
-            try (Connection connection = dataSource.getConnection()) {
+            try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl(), postgres.username(),
+                    postgres.password())) {
                 GenerationTool tool = new GenerationTool();
                 tool.setConnection(connection);
                 tool.run(configuration(output));
