@@ -6,13 +6,14 @@
 #   mvn -B -Pintegration verify                       #     source /tmp/external.env
 #
 # The PostgreSQL role is a plain one that may create databases (no superuser), so the testkit's non-superuser
-# reset path is what runs. These are throwaway local test credentials.
+# reset path is what runs. Its password is new on every call (printed with the settings), so that no test can pass
+# by accident on a password that happens to appear elsewhere, and none is written into the repository.
 set -euo pipefail
 
 PG_VERSION="${PG_VERSION:-15}"
 PG_CLUSTER="${PG_CLUSTER:-main}"
 PG_ROLE="${TESTKIT_EXTERNAL_ROLE:-testkit}"
-PG_ROLE_PASSWORD="${TESTKIT_EXTERNAL_PASSWORD:-testkit}"
+PG_ROLE_PASSWORD="${TESTKIT_EXTERNAL_PASSWORD:-tk-$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')}"
 REDIS_PORT="${TESTKIT_EXTERNAL_REDIS_PORT:-6390}"
 
 say() { printf '%s\n' "$*" >&2; }
