@@ -3,6 +3,7 @@ package dev.cryptotracker.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.dockerjava.api.DockerClient;
+import dev.cryptotracker.testkit.internal.DockerProviderAvailability;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.InputStreamReader;
@@ -14,11 +15,18 @@ import org.testcontainers.DockerClientFactory;
 /**
  * With reuse switched on (testkit.reuse and Testcontainers' own switch), a second run finds the first run's
  * container still running and uses it instead of starting one.
+ *
+ * <p>A test of the Docker provider itself: where this machine's Docker cannot run the testkit's servers, it checks
+ * the fallback instead (see {@link DockerProviderAvailability}).
  */
 class ContainerReuseIT {
 
     @Test
     void secondRunWithReuseOnStartsNoNewContainer() throws Exception {
+        if (!DockerProviderAvailability.dockerUsable()) {
+            DockerProviderAvailability.assertFallbackExplained();
+            return;
+        }
         String first = runReusingJvm();
         try {
             String second = runReusingJvm();

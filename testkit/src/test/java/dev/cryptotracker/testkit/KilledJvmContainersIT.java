@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
 import dev.cryptotracker.testkit.internal.ContainerSweeper;
+import dev.cryptotracker.testkit.internal.DockerProviderAvailability;
 import dev.cryptotracker.testkit.internal.TestkitSettings;
 import java.io.BufferedReader;
 import java.io.File;
@@ -19,11 +20,18 @@ import org.testcontainers.utility.DockerImageName;
 /**
  * A test JVM killed with {@code kill -9} runs no shutdown hook, so with Ryuk disabled its containers would stay.
  * The next testkit JVM removes them: they carry the dead JVM's pid and this host's name.
+ *
+ * <p>A test of the Docker provider itself: where this machine's Docker cannot run the testkit's servers, it checks
+ * the fallback instead (see {@link DockerProviderAvailability}).
  */
 class KilledJvmContainersIT {
 
     @Test
     void containersOfAJvmKilledWithSigkillAreRemovedByTheNextRun() throws Exception {
+        if (!DockerProviderAvailability.dockerUsable()) {
+            DockerProviderAvailability.assertFallbackExplained();
+            return;
+        }
         String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
         Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
                 TestkitJvmToKill.class.getName()).redirectErrorStream(true).start();
@@ -41,6 +49,10 @@ class KilledJvmContainersIT {
 
     @Test
     void containersOfLiveJvmsAreLeftAlone() {
+        if (!DockerProviderAvailability.dockerUsable()) {
+            DockerProviderAvailability.assertFallbackExplained();
+            return;
+        }
         String image = TestkitSettings.fromEnvironment().redisImage();
         try (GenericContainer<?> alive = new GenericContainer<>(DockerImageName.parse(image))
                 .withExposedPorts(6379)

