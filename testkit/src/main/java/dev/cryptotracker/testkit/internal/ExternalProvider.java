@@ -56,6 +56,8 @@ final class ExternalProvider implements ServerProvider {
     static final String REDIS_URL = "testkit.redis.url";
 
     static final String DATABASE_PREFIX = "testkit_";
+    /** How a database's comment names the JVM that created it: {@code testkit owner <host> <pid>}. */
+    static final String OWNER_COMMENT = "testkit owner ";
     static final Duration CLAIM_TTL = Duration.ofSeconds(60);
 
     private static final Logger log = LoggerFactory.getLogger(ExternalProvider.class);
@@ -197,7 +199,11 @@ final class ExternalProvider implements ServerProvider {
         static ExternalPostgres create(PostgresUrl admin) {
             String database = DATABASE_PREFIX + ProcessHandle.current().pid() + "_" + randomHex(4);
             try (Connection connection = admin.connect(); Statement statement = connection.createStatement()) {
+                dropDatabasesOfDeadJvms(connection);
                 statement.execute("CREATE DATABASE " + database);
+                // Who owns it, for the sweep of a later run should this JVM die without dropping it.
+                statement.execute("COMMENT ON DATABASE " + database + " IS '" + ownerComment(
+                        ProcessHandle.current().pid()) + "'");
                 String version;
                 try (ResultSet result = statement.executeQuery("SHOW server_version")) {
                     result.next();
@@ -211,6 +217,61 @@ final class ExternalProvider implements ServerProvider {
                         + admin + " (" + e.getMessage() + "); check TESTKIT_POSTGRES_URL, TESTKIT_POSTGRES_USER and "
                         + "TESTKIT_POSTGRES_PASSWORD, and that the user may create databases (ALTER ROLE … CREATEDB)",
                         e);
+            }
+        }
+
+        static String ownerComment(long pid) {
+            return OWNER_COMMENT + host().replace("'", "") + " " + pid;
+        }
+
+        /**
+         * Drops the databases, and their clones, of testkit JVMs on this host that are gone (killed with
+         * {@code kill -9}, say). Only databases whose comment names this host and a process that no longer runs
+         * are touched; another host's, or a live JVM's, are left alone.
+         *
+         * @return the databases dropped
+         */
+        static List<String> dropDatabasesOfDeadJvms(Connection connection) {
+            List<String> dropped = new ArrayList<>();
+            String prefix = OWNER_COMMENT + host().replace("'", "") + " ";
+            try (Statement statement = connection.createStatement()) {
+                List<String> dead = new ArrayList<>();
+                try (ResultSet rows = statement.executeQuery("SELECT datname, shobj_description(oid, 'pg_database')"
+                        + " FROM pg_database WHERE datname LIKE 'testkit\\_%'")) {
+                    while (rows.next()) {
+                        String comment = rows.getString(2);
+                        if (comment != null && comment.startsWith(prefix)
+                                && !alive(comment.substring(prefix.length()))) {
+                            dead.add(rows.getString(1));
+                        }
+                    }
+                }
+                List<String> all = new ArrayList<>();
+                try (ResultSet rows = statement.executeQuery("SELECT datname FROM pg_database")) {
+                    while (rows.next()) {
+                        all.add(rows.getString(1));
+                    }
+                }
+                for (String name : all) {
+                    boolean ofDeadJvm = dead.stream().anyMatch(d -> name.equals(d) || name.matches(
+                            Pattern.quote(d) + "_\\d+"));
+                    if (ofDeadJvm) {
+                        statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+                        dropped.add(name);
+                        log.info("Dropped database {} left by a test JVM that is gone", name);
+                    }
+                }
+            } catch (SQLException e) {
+                log.warn("Could not look for databases left by earlier test JVMs: {}", e.getMessage());
+            }
+            return dropped;
+        }
+
+        private static boolean alive(String pid) {
+            try {
+                return ProcessHandle.of(Long.parseLong(pid.trim())).map(ProcessHandle::isAlive).orElse(false);
+            } catch (NumberFormatException e) {
+                return true;
             }
         }
 

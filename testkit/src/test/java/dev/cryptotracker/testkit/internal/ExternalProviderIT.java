@@ -70,6 +70,32 @@ class ExternalProviderIT {
     }
 
     @Test
+    void databasesOfAJvmKilledWithSigkillAreDroppedByTheNextRun(ConnectionDetails details, DSLContext sql)
+            throws Exception {
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        String left = "testkit_" + gone.pid() + "_0badf00d";
+        sql.execute("CREATE DATABASE " + left);
+        sql.execute("COMMENT ON DATABASE " + left + " IS '" + ExternalPostgres.ownerComment(gone.pid()) + "'");
+        sql.execute("CREATE DATABASE " + left + "_0 TEMPLATE " + left);
+        String live = "testkit_" + ProcessHandle.current().pid() + "_0livef00";
+        sql.execute("CREATE DATABASE " + live);
+        sql.execute("COMMENT ON DATABASE " + live + " IS '"
+                + ExternalPostgres.ownerComment(ProcessHandle.current().pid()) + "'");
+        try {
+            ExternalPostgres next = ExternalPostgres.create(PostgresUrl.parse(details.jdbcUrl(), details.username(),
+                    details.password()));
+            next.close();
+
+            assertThat(databases(sql)).as("databases of the killed JVM, and its clone")
+                    .doesNotContain(left, left + "_0")
+                    .as("a live JVM's database").contains(live);
+        } finally {
+            sql.execute("DROP DATABASE IF EXISTS " + live + " WITH (FORCE)");
+        }
+    }
+
+    @Test
     void twoClaimsOnOneServerGetDifferentIndexesAndReleaseThemAtClose(ConnectionDetails details) {
         URI uri = URI.create(details.redisUri());
         int testkitsOwnIndex = Integer.parseInt(uri.getPath().substring(1));
