@@ -99,6 +99,13 @@ public final class DockerProvider implements ServerProvider {
         return "tk-" + HexFormat.of().formatHex(bytes);
     }
 
+    /** A reused container outlives this JVM by design; any other is stopped and removed. */
+    private static void stopUnlessReused(GenericContainer<?> container, boolean reuse) {
+        if (!reuse) {
+            container.stop();
+        }
+    }
+
     static String shortId(String id) {
         return id == null || id.length() < 12 ? id : id.substring(0, 12);
     }
@@ -133,9 +140,7 @@ public final class DockerProvider implements ServerProvider {
 
         @Override
         public void close() {
-            if (!reuse) {
-                container.stop();
-            }
+            stopUnlessReused(container, reuse);
         }
     }
 
@@ -169,9 +174,7 @@ public final class DockerProvider implements ServerProvider {
 
         @Override
         public void close() {
-            if (!reuse) {
-                container.stop();
-            }
+            stopUnlessReused(container, reuse);
         }
     }
 }

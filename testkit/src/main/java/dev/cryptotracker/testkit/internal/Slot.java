@@ -66,10 +66,6 @@ public final class Slot implements AutoCloseable {
         return jdbcUrl != null;
     }
 
-    boolean hasRedis() {
-        return redisHost != null;
-    }
-
     public synchronized HikariDataSource dataSource() {
         requirePostgres();
         if (dataSource == null) {

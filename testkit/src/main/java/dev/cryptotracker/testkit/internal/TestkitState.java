@@ -45,7 +45,6 @@ public final class TestkitState implements AutoCloseable {
     private PostgresServer postgres;
     private List<String> migrations;
     private List<String> referenceTables;
-    private int migrationsApplied;
 
     private RedisServer redis;
 
@@ -128,7 +127,6 @@ public final class TestkitState implements AutoCloseable {
                 .table(FLYWAY_TABLE)
                 .load()
                 .migrate();
-        migrationsApplied = result.migrationsExecuted;
         log.info("Applied {} migrations from {} to schemas {}", result.migrationsExecuted, migrations, schemas);
         List<String> excluded = new ArrayList<>(referenceTables);
         excluded.add(FLYWAY_TABLE);
@@ -209,11 +207,6 @@ public final class TestkitState implements AutoCloseable {
     /** The JDBC URL of the migrated template database that slots are cloned from; {@code null} before. */
     public synchronized String templateJdbcUrl() {
         return postgres == null ? null : postgres.jdbcUrl();
-    }
-
-    /** How many migrations this JVM applied (0 when the database was already migrated). */
-    public synchronized int migrationsApplied() {
-        return migrationsApplied;
     }
 
     public synchronized RunningServers runningServers() {
