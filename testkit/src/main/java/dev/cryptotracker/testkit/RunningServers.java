@@ -1,14 +1,15 @@
 package dev.cryptotracker.testkit;
 
 /**
- * What the testkit started for this JVM: which provider, and which server each service runs on. Printed with a
- * failing test's diagnostics; useful for asserting that servers are shared.
+ * What the testkit started: which provider, and which server each service runs on. Printed with a failing test's
+ * diagnostics; useful for asserting that servers are shared.
  *
- * @param provider the provider that runs the servers ({@code docker}, {@code embedded} or {@code external})
+ * @param provider the provider that runs the servers, never {@link ProviderKind#AUTO}; {@code null} before any
+ *                 server was started
  * @param postgres the PostgreSQL server, or {@code null} when not started
  * @param redis    the Redis server, or {@code null} when not started
  */
-public record RunningServers(String provider, Server postgres, Server redis) {
+public record RunningServers(ProviderKind provider, Server postgres, Server redis) {
 
     /**
      * One running server.

@@ -15,8 +15,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * reference tables kept), and the testkit's Redis database flushed.
  *
  * <p>Test constructors, lifecycle methods and test methods can declare parameters of these types:
- * {@link javax.sql.DataSource} (a HikariCP pool), {@link org.jooq.DSLContext}, {@link org.redisson.api.RedissonClient},
- * {@link ConnectionDetails}, {@link DatabaseHelper} and {@link RunningServers}.
+ * {@link javax.sql.DataSource} (a HikariCP pool), {@link org.jooq.DSLContext} (with {@code org.jooq:jooq} on the
+ * test classpath), {@link org.redisson.api.RedissonClient} (with {@code org.redisson:redisson}),
+ * {@link ConnectionDetails}, {@link DatabaseHelper} and {@link RunningServers}. Any other type fails with a message
+ * that lists these.
  *
  * <p>The second repetition below fails if anything the first one wrote survived, or if the genres that a migration
  * inserted did not (the project declares {@code testkit.reference-tables=genres} in {@code testkit.properties}):
@@ -43,11 +45,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * the other server fails with a {@link org.junit.jupiter.api.extension.ParameterResolutionException}.
  *
  * <p>Settings (provider, images, migration locations, schemas, reference tables, pool size, leak detection, startup
- * timeout) are read from system properties ({@code -Dtestkit.reference-tables=genres}), then environment variables
- * ({@code TESTKIT_REFERENCE_TABLES=genres}), then a {@code testkit.properties} file on the test classpath. The
+ * timeout; every one is listed in {@link TestkitSetting}) are read from system properties
+ * ({@code -Dtestkit.reference-tables=genres}), then environment variables ({@code TESTKIT_REFERENCE_TABLES=genres}),
+ * then a {@code testkit.properties} file on the test classpath, and checked before any server starts. The
  * {@link #migrations()} and {@link #referenceTables()} attributes, where set, take precedence over all three.
- * Migrations run once per JVM, so every class of one test JVM must agree on migrations and reference tables. See
- * the project README, section "Configuration", for every key and its default.
+ * Migrations run once per JVM, so every class of one test JVM must agree on migrations and reference tables.
+ *
+ * <p>The annotation is a thin layer over {@link TestkitServers}, which works without JUnit: every class in a JVM
+ * shares {@link TestkitServers#shared(TestkitConfig) its shared servers}.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

@@ -1,36 +1,36 @@
 package dev.cryptotracker.testkit;
 
-import dev.cryptotracker.testkit.internal.ProviderChoice;
-import dev.cryptotracker.testkit.internal.Slot;
-import dev.cryptotracker.testkit.internal.TestkitSettings;
-import dev.cryptotracker.testkit.internal.TestkitState;
+import dev.cryptotracker.testkit.internal.OptionalLibraries;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
-import org.jooq.DSLContext;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
+import org.junit.jupiter.api.extension.LifecycleMethodExecutionExceptionHandler;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.junit.platform.commons.support.AnnotationSupport;
-import org.redisson.api.RedissonClient;
 
 /**
- * The JUnit Jupiter extension behind {@link Testkit}. Register it through the annotation, not with
- * {@code @ExtendWith}. It keeps the servers, pool and clients of the whole JVM in JUnit's root store (closed when
- * the run ends), starts what each class needs before its first test, resets before every test, resolves the
- * parameter types listed on {@link Testkit}, and adds the servers and the end of their logs to a failing test's
- * exception as a suppressed exception.
+ * The JUnit Jupiter extension behind {@link Testkit}; register it through the annotation, not with
+ * {@code @ExtendWith}. A thin layer over {@link TestkitServers}: it holds this JVM's {@linkplain
+ * TestkitServers#shared(TestkitConfig) shared servers} for the run, starts what each class needs before its first
+ * test, takes a {@link TestkitLease} for every test, resolves the parameter types listed on {@link Testkit} from
+ * it, and adds the servers and the end of their logs to a failing test's exception as a suppressed exception.
  */
-public final class TestkitExtension
-        implements BeforeAllCallback, BeforeEachCallback, ParameterResolver, TestExecutionExceptionHandler {
+public final class TestkitExtension implements BeforeAllCallback, BeforeEachCallback, ParameterResolver,
+        TestExecutionExceptionHandler, LifecycleMethodExecutionExceptionHandler {
 
     private static final Namespace NAMESPACE = Namespace.create(TestkitExtension.class);
-    private static final int DIAGNOSTIC_LOG_LINES = 15;
+    private static final String INJECTABLE = "DataSource, DSLContext (needs org.jooq:jooq), RedissonClient (needs "
+            + "org.redisson:redisson), ConnectionDetails, DatabaseHelper and RunningServers";
 
     /** Creates the extension; JUnit does this for classes annotated with {@link Testkit}. */
     public TestkitExtension() {
@@ -38,17 +38,15 @@ public final class TestkitExtension
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        Testkit testkit = annotation(context);
-        state(context).ensure(TestkitState.services(testkit.value()), List.of(testkit.migrations()),
-                List.of(testkit.referenceTables()));
+        translated(() -> servers(context).ensureStarted(services(context)));
     }
 
     @Override
     public void beforeEach(ExtensionContext context) {
-        lease(context);
+        translated(() -> lease(context));
     }
 
-    /** Constructor parameters are resolved per test, so that they come from the test's own slot. */
+    /** Constructor parameters are resolved per test, so that they come from the test's own lease. */
     @Override
     public ExtensionContextScope getTestInstantiationExtensionContextScope(ExtensionContext rootContext) {
         return ExtensionContextScope.TEST_METHOD;
@@ -57,62 +55,102 @@ public final class TestkitExtension
     @Override
     public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
         Class<?> type = parameterContext.getParameter().getType();
-        return type == DataSource.class || type == DSLContext.class || type == RedissonClient.class
-                || type == ConnectionDetails.class || type == DatabaseHelper.class || type == RunningServers.class;
+        // jOOQ and Redisson are optional: compared by name, so that a project without them never loads them.
+        return type == DataSource.class || type == ConnectionDetails.class || type == DatabaseHelper.class
+                || type == RunningServers.class || type.getName().equals(OptionalLibraries.JOOQ.typeName())
+                || type.getName().equals(OptionalLibraries.REDISSON.typeName());
     }
 
     @Override
     public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
         Class<?> type = parameterContext.getParameter().getType();
-        if (type == RunningServers.class) {
-            return state(extensionContext).runningServers();
-        }
-        Slot slot = extensionContext.getTestMethod().isPresent()
-                ? lease(extensionContext).slot() : state(extensionContext).primary();
-        if (type == ConnectionDetails.class) {
-            return slot.connectionDetails();
-        }
-        Set<Service> services = services(extensionContext);
-        if (type == RedissonClient.class) {
-            require(services, Service.REDIS, type);
-            return slot.redisson();
-        }
-        require(services, Service.POSTGRES, type);
-        if (type == DataSource.class) {
-            return slot.dataSource();
-        }
-        if (type == DSLContext.class) {
-            return slot.dsl();
-        }
-        return slot.helper();
+        return translated(() -> {
+            if (type == RunningServers.class) {
+                return servers(extensionContext).runningServers();
+            }
+            TestkitLease lease = extensionContext.getTestMethod().isPresent() ? lease(extensionContext)
+                    : servers(extensionContext).unleased(services(extensionContext));
+            if (type == ConnectionDetails.class) {
+                return lease.connectionDetails();
+            }
+            Service needed = type.getName().equals(OptionalLibraries.REDISSON.typeName()) ? Service.REDIS
+                    : Service.POSTGRES;
+            if (!lease.services().contains(needed)) {
+                throw new ParameterResolutionException("a " + type.getSimpleName() + " needs " + needed
+                        + ", which this class's @Testkit does not list; add it: @Testkit({POSTGRES, REDIS})");
+            }
+            try {
+                if (type == DataSource.class) {
+                    return lease.dataSource();
+                }
+                if (type == DatabaseHelper.class) {
+                    return lease.databaseHelper();
+                }
+                return needed == Service.REDIS ? lease.redisson() : lease.dsl();
+            } catch (IllegalStateException e) {
+                throw new ParameterResolutionException(e.getMessage(), e);
+            }
+        });
     }
 
-    /** The test's slot: leased (and reset) on first use in a test, freed when the test's context closes. */
+    /** The test's lease: taken (and reset) on first use in a test, given back when the test's context closes. */
     // getOrComputeIfAbsent is deprecated in JUnit 6, but its successor computeIfAbsent does not exist in 5.14,
     // and the testkit supports both.
     @SuppressWarnings("deprecation")
-    private static TestkitState.Lease lease(ExtensionContext context) {
-        TestkitState state = state(context);
+    private static TestkitLease lease(ExtensionContext context) {
+        TestkitServers servers = servers(context);
         Set<Service> services = services(context);
-        return context.getStore(NAMESPACE).getOrComputeIfAbsent(TestkitState.Lease.class,
-                key -> state.lease(services), TestkitState.Lease.class);
+        return context.getStore(NAMESPACE).getOrComputeIfAbsent(TestkitLease.class, key -> servers.lease(services),
+                TestkitLease.class);
     }
 
     @Override
     public void handleTestExecutionException(ExtensionContext context, Throwable throwable) throws Throwable {
-        throwable.addSuppressed(new TestkitDiagnostics(state(context).diagnostics(DIAGNOSTIC_LOG_LINES)));
-        throw throwable;
+        throw explained(context, throwable);
     }
 
-    private static void require(Set<Service> services, Service service, Class<?> type) {
-        if (!services.contains(service)) {
-            throw new ParameterResolutionException("a " + type.getSimpleName() + " needs " + service
-                    + ", which this class's @Testkit does not list; add it: @Testkit({POSTGRES, REDIS})");
+    @Override
+    public void handleBeforeEachMethodExecutionException(ExtensionContext context, Throwable throwable)
+            throws Throwable {
+        throw explained(context, throwable);
+    }
+
+    @Override
+    public void handleAfterEachMethodExecutionException(ExtensionContext context, Throwable throwable)
+            throws Throwable {
+        throw explained(context, throwable);
+    }
+
+    @Override
+    public void handleBeforeAllMethodExecutionException(ExtensionContext context, Throwable throwable)
+            throws Throwable {
+        throw explained(context, throwable);
+    }
+
+    /**
+     * A parameter nobody can resolve gets a message that lists what the testkit injects; any other failure gets
+     * the servers and the end of their logs attached.
+     */
+    private static Throwable explained(ExtensionContext context, Throwable throwable) {
+        if (throwable instanceof ParameterResolutionException
+                && String.valueOf(throwable.getMessage()).startsWith("No ParameterResolver registered")) {
+            ParameterResolutionException explained = new ParameterResolutionException(throwable.getMessage()
+                    + ". @Testkit injects " + INJECTABLE + ". For your own types, build them from one of these in "
+                    + "the test or in a @BeforeEach method (new UserRepository(dataSource)), or register a "
+                    + "ParameterResolver of your own with @ExtendWith", throwable);
+            return explained;
         }
+        try {
+            throwable.addSuppressed(new TestkitDiagnostics(servers(context).diagnostics()));
+        } catch (RuntimeException e) {
+            throwable.addSuppressed(e);
+        }
+        return throwable;
     }
 
     private static Set<Service> services(ExtensionContext context) {
-        return TestkitState.services(annotation(context).value());
+        Service[] services = annotation(context).value();
+        return services.length == 0 ? EnumSet.noneOf(Service.class) : EnumSet.copyOf(List.of(services));
     }
 
     private static Testkit annotation(ExtensionContext context) {
@@ -126,10 +164,59 @@ public final class TestkitExtension
                 + context.getRequiredTestClass().getName() + " without @Testkit; annotate the class with @Testkit instead");
     }
 
+    /** The class's settings: this JVM's, with what the class's annotation overrides. */
     @SuppressWarnings("deprecation") // see lease(ExtensionContext)
-    private static TestkitState state(ExtensionContext context) {
-        return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(TestkitState.class,
-                key -> new TestkitState(TestkitSettings.fromEnvironment(), new ProviderChoice()), TestkitState.class);
+    private static TestkitConfig config(ExtensionContext context) {
+        Testkit testkit = annotation(context);
+        TestkitConfig config = rootStore(context).getOrComputeIfAbsent(TestkitConfig.class,
+                key -> TestkitConfig.fromEnvironment(), TestkitConfig.class);
+        String on = " on " + context.getRequiredTestClass().getName();
+        if (testkit.migrations().length > 0) {
+            config = config.with(TestkitSetting.MIGRATIONS, String.join(",", testkit.migrations()),
+                    "@Testkit(migrations)" + on);
+        }
+        if (testkit.referenceTables().length > 0) {
+            config = config.with(TestkitSetting.REFERENCE_TABLES, String.join(",", testkit.referenceTables()),
+                    "@Testkit(referenceTables)" + on);
+        }
+        return config;
+    }
+
+    /** This run's hold on the JVM's shared servers, taken by the first class and given back when the run ends. */
+    @SuppressWarnings("deprecation") // see lease(ExtensionContext)
+    private static TestkitServers servers(ExtensionContext context) {
+        TestkitConfig config = config(context);
+        SharedServers held = rootStore(context).getOrComputeIfAbsent(SharedServers.class,
+                key -> new SharedServers(TestkitServers.shared(config)), SharedServers.class);
+        held.servers().requireSameSchemaSetup(config, context.getRequiredTestClass().getName());
+        return held.servers();
+    }
+
+    private static ExtensionContext.Store rootStore(ExtensionContext context) {
+        return context.getRoot().getStore(NAMESPACE);
+    }
+
+    private static <T> T translated(Supplier<T> action) {
+        try {
+            return action.get();
+        } catch (TestkitConfigurationException e) {
+            throw new ExtensionConfigurationException(e.getMessage(), e);
+        }
+    }
+
+    private static void translated(Runnable action) {
+        translated(() -> {
+            action.run();
+            return null;
+        });
+    }
+
+    /** Closed by JUnit when the run ends: gives this run's hold on the shared servers back. */
+    private record SharedServers(TestkitServers servers) implements AutoCloseable {
+        @Override
+        public void close() {
+            servers.close();
+        }
     }
 
     /** Carries the testkit's servers and their last log lines on a failing test. */

@@ -1,2 +1,5 @@
-/** The testkit's API: the {@link dev.cryptotracker.testkit.Testkit} annotation and the types it injects. */
+/**
+ * The testkit's API: {@link dev.cryptotracker.testkit.Testkit} for JUnit Jupiter, {@link
+ * dev.cryptotracker.testkit.TestkitServers} without it, their settings and the types they hand out.
+ */
 package dev.cryptotracker.testkit;

@@ -2,9 +2,8 @@ package dev.cryptotracker.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
-import java.nio.charset.StandardCharsets;
-import java.util.concurrent.TimeUnit;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,14 +36,7 @@ class DockerUnreachableIT {
     }
 
     private static String probe(String provider) throws Exception {
-        String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
-        ProcessBuilder builder = new ProcessBuilder(java, "-Dtestkit.provider=" + provider, "-cp",
-                System.getProperty("java.class.path"), DockerUnreachableProbe.class.getName())
-                .redirectErrorStream(true);
-        builder.environment().put("DOCKER_HOST", "unix:///nonexistent.sock");
-        Process child = builder.start();
-        byte[] output = child.getInputStream().readAllBytes();
-        assertThat(child.waitFor(120, TimeUnit.SECONDS)).as("probe JVM ended").isTrue();
-        return new String(output, StandardCharsets.UTF_8);
+        return ChildJvm.run(DockerUnreachableProbe.class, List.of("-Dtestkit.provider=" + provider),
+                Map.of("DOCKER_HOST", "unix:///nonexistent.sock"));
     }
 }

@@ -6,7 +6,6 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
 import dev.cryptotracker.testkit.internal.ContainerSweeper;
 import dev.cryptotracker.testkit.internal.DockerProviderAvailability;
-import dev.cryptotracker.testkit.internal.TestkitSettings;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.InputStreamReader;
@@ -53,7 +52,7 @@ class KilledJvmContainersIT {
             DockerProviderAvailability.assertFallbackExplained();
             return;
         }
-        String image = TestkitSettings.fromEnvironment().redisImage();
+        String image = TestkitConfig.fromEnvironment().redisImage();
         try (GenericContainer<?> alive = new GenericContainer<>(DockerImageName.parse(image))
                 .withExposedPorts(6379)
                 .withLabels(ContainerSweeper.labels(ProcessHandle.current().pid()))) {

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.cryptotracker.testkit.internal.DockerProvider;
 import dev.cryptotracker.testkit.internal.DockerProviderAvailability;
 import dev.cryptotracker.testkit.internal.PostgresServer;
-import dev.cryptotracker.testkit.internal.TestkitSettings;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -38,13 +37,13 @@ class PreinitialisedPostgresImageIT {
             return;
         }
         String image = preinitialisedImage();
-        TestkitSettings settings = TestkitSettings.of(
-                Map.of(TestkitSettings.POSTGRES_IMAGE, image, TestkitSettings.POSTGRES_PASSWORD, "testkit",
-                        TestkitSettings.STARTUP_TIMEOUT_SECONDS, "60"),
+        TestkitConfig settings = TestkitConfig.from(
+                Map.of(TestkitSetting.POSTGRES_IMAGE.key(), image, TestkitSetting.POSTGRES_PASSWORD.key(), "testkit",
+                        TestkitSetting.STARTUP_TIMEOUT_SECONDS.key(), "60"),
                 Map.of(), new Properties());
 
         try (PostgresServer postgres = new DockerProvider(settings).startPostgres()) {
-            Matcher ready = READY.matcher(postgres.logTail(200));
+            Matcher ready = READY.matcher(postgres.log().orElseThrow());
             int readyLines = 0;
             while (ready.find()) {
                 readyLines++;
@@ -66,9 +65,9 @@ class PreinitialisedPostgresImageIT {
             DockerProviderAvailability.assertFallbackExplained();
             return;
         }
-        TestkitSettings settings = TestkitSettings.of(
-                Map.of(TestkitSettings.POSTGRES_IMAGE, preinitialisedImage(),
-                        TestkitSettings.STARTUP_TIMEOUT_SECONDS, "60"),
+        TestkitConfig settings = TestkitConfig.from(
+                Map.of(TestkitSetting.POSTGRES_IMAGE.key(), preinitialisedImage(),
+                        TestkitSetting.STARTUP_TIMEOUT_SECONDS.key(), "60"),
                 Map.of(), new Properties());
         long started = System.nanoTime();
 
@@ -80,7 +79,7 @@ class PreinitialisedPostgresImageIT {
     }
 
     private static String preinitialisedImage() throws Exception {
-        String base = TestkitSettings.fromEnvironment().postgresImage();
+        String base = TestkitConfig.fromEnvironment().postgresImage();
         return new ImageFromDockerfile("crypto-tracker/postgres-preinitialised-test", false)
                 .withDockerfileFromBuilder(dockerfile -> dockerfile
                         .from(base)

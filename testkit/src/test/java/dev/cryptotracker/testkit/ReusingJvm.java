@@ -1,9 +1,5 @@
 package dev.cryptotracker.testkit;
 
-import dev.cryptotracker.testkit.internal.DockerProvider;
-import dev.cryptotracker.testkit.internal.RedisServer;
-import dev.cryptotracker.testkit.internal.TestkitSettings;
-
 /** A JVM that starts the testkit's Redis with reuse on, prints its container id, closes it and ends. */
 public final class ReusingJvm {
 
@@ -11,8 +7,9 @@ public final class ReusingJvm {
     }
 
     public static void main(String[] args) {
-        try (RedisServer redis = new DockerProvider(TestkitSettings.fromEnvironment()).startRedis()) {
-            System.out.println("STARTED " + redis.describe().id());
+        TestkitConfig config = TestkitConfig.fromEnvironment().withProvider(ProviderKind.DOCKER);
+        try (TestkitServers servers = TestkitServers.start(config, Service.REDIS)) {
+            System.out.println("STARTED " + servers.runningServers().redis().id());
         }
         System.exit(0);
     }

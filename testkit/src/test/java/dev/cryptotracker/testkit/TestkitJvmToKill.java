@@ -1,8 +1,5 @@
 package dev.cryptotracker.testkit;
 
-import dev.cryptotracker.testkit.internal.DockerProvider;
-import dev.cryptotracker.testkit.internal.RedisServer;
-import dev.cryptotracker.testkit.internal.TestkitSettings;
 import java.util.concurrent.CountDownLatch;
 
 /** A JVM that starts a testkit container, says so, and waits to be killed (by {@link KilledJvmContainersIT}). */
@@ -12,8 +9,9 @@ public final class TestkitJvmToKill {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        RedisServer redis = new DockerProvider(TestkitSettings.fromEnvironment()).startRedis();
-        System.out.println("READY " + redis.describe().id());
+        TestkitServers servers = TestkitServers.start(TestkitConfig.fromEnvironment().withProvider(ProviderKind.DOCKER),
+                Service.REDIS);
+        System.out.println("READY " + servers.runningServers().redis().id());
         System.out.flush();
         new CountDownLatch(1).await();
     }

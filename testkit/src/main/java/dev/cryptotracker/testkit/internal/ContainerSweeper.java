@@ -2,8 +2,6 @@ package dev.cryptotracker.testkit.internal;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Container;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -26,13 +24,9 @@ public final class ContainerSweeper {
     private ContainerSweeper() {
     }
 
-    static Map<String, String> labels() {
-        return labels(ProcessHandle.current().pid());
-    }
-
     /** The labels that mark a container as started by the testkit in the JVM with this process id, on this host. */
     public static Map<String, String> labels(long pid) {
-        return Map.of(LABEL, "true", PID_LABEL, String.valueOf(pid), HOST_LABEL, host());
+        return Map.of(LABEL, "true", PID_LABEL, String.valueOf(pid), HOST_LABEL, JvmIdentity.host());
     }
 
     /**
@@ -44,11 +38,11 @@ public final class ContainerSweeper {
         try {
             DockerClient client = DockerClientFactory.instance().client();
             List<Container> containers = client.listContainersCmd().withShowAll(true)
-                    .withLabelFilter(Map.of(LABEL, "true", HOST_LABEL, host())).exec();
+                    .withLabelFilter(Map.of(LABEL, "true", HOST_LABEL, JvmIdentity.host())).exec();
             int removed = 0;
             for (Container container : containers) {
                 String pid = container.getLabels().get(PID_LABEL);
-                if (pid != null && !alive(pid)) {
+                if (pid != null && !JvmIdentity.alive(pid)) {
                     client.removeContainerCmd(container.getId()).withForce(true).withRemoveVolumes(true).exec();
                     removed++;
                     log.info("Removed container {} left by JVM {}, which is gone", DockerProvider.shortId(
@@ -59,22 +53,6 @@ public final class ContainerSweeper {
         } catch (RuntimeException e) {
             log.warn("Could not look for containers left by earlier test JVMs: {}", e.toString());
             return 0;
-        }
-    }
-
-    private static boolean alive(String pid) {
-        try {
-            return ProcessHandle.of(Long.parseLong(pid)).map(ProcessHandle::isAlive).orElse(false);
-        } catch (NumberFormatException e) {
-            return true;
-        }
-    }
-
-    private static String host() {
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            return "unknown";
         }
     }
 }

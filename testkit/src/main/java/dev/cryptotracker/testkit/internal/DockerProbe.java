@@ -3,6 +3,7 @@ package dev.cryptotracker.testkit.internal;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.PullImageResultCallback;
 import com.github.dockerjava.api.exception.NotFoundException;
+import dev.cryptotracker.testkit.TestkitConfig;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -120,8 +121,8 @@ class DockerProbe {
      * The images Docker needs for the testkit's containers, with the ones Testcontainers itself starts: Ryuk
      * unless {@code TESTCONTAINERS_RYUK_DISABLED=true}.
      */
-    List<String> imagesNeeded(TestkitSettings settings) {
-        List<String> images = new ArrayList<>(List.of(settings.postgresImage(), settings.redisImage()));
+    List<String> imagesNeeded(TestkitConfig config) {
+        List<String> images = new ArrayList<>(List.of(config.postgresImage(), config.redisImage()));
         if (!Boolean.parseBoolean(environment.apply("TESTCONTAINERS_RYUK_DISABLED"))) {
             images.add(TestcontainersConfiguration.getInstance().getRyukImage());
         }

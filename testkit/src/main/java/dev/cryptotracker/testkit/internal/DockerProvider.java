@@ -1,10 +1,12 @@
 package dev.cryptotracker.testkit.internal;
 
+import dev.cryptotracker.testkit.ProviderKind;
 import dev.cryptotracker.testkit.RunningServers;
+import dev.cryptotracker.testkit.TestkitConfig;
 import java.security.SecureRandom;
-import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.testcontainers.containers.GenericContainer;
@@ -18,20 +20,25 @@ public final class DockerProvider implements ServerProvider {
 
     private static final Logger log = LoggerFactory.getLogger(DockerProvider.class);
 
-    private final TestkitSettings settings;
-    private final Duration startupTimeout;
-    private final boolean reuse;
+    private final TestkitConfig config;
 
-    public DockerProvider(TestkitSettings settings) {
-        this.settings = settings;
-        this.startupTimeout = Duration.ofSeconds(settings.integer(TestkitSettings.STARTUP_TIMEOUT_SECONDS, 120));
-        this.reuse = Boolean.parseBoolean(settings.get(TestkitSettings.REUSE, "false"));
-        if (reuse && !TestcontainersConfiguration.getInstance().environmentSupportsReuse()) {
+    public DockerProvider(TestkitConfig config) {
+        this.config = config;
+    }
+
+    @Override
+    public ProviderKind kind() {
+        return ProviderKind.DOCKER;
+    }
+
+    @Override
+    public void sweepLeftovers() {
+        ContainerSweeper.removeContainersOfDeadJvms();
+        if (config.reuse() && !TestcontainersConfiguration.getInstance().environmentSupportsReuse()) {
             log.warn("testkit.reuse is on, but Testcontainers' reuse is not enabled: add testcontainers.reuse.enable"
                     + "=true to ~/.testcontainers.properties (or set TESTCONTAINERS_REUSE_ENABLE=true); starting "
                     + "fresh containers");
         }
-        ContainerSweeper.removeContainersOfDeadJvms();
     }
 
     /**
@@ -39,28 +46,22 @@ public final class DockerProvider implements ServerProvider {
      * leaves them alone, and their configuration, hence Testcontainers' reuse hash, is the same in every run.
      */
     private Map<String, String> labels() {
-        return reuse ? Map.of(ContainerSweeper.LABEL, "true", ContainerSweeper.LABEL + ".reuse", "true")
-                : ContainerSweeper.labels();
-    }
-
-    @Override
-    public String name() {
-        return "docker";
+        return config.reuse() ? Map.of(ContainerSweeper.LABEL, "true", ContainerSweeper.LABEL + ".reuse", "true")
+                : ContainerSweeper.labels(JvmIdentity.pid());
     }
 
     @Override
     public PostgresServer startPostgres() {
-        String image = settings.postgresImage();
+        String image = config.postgresImage();
         PostgreSQLContainer container;
         try {
             container = new PostgreSQLContainer(DockerImageName.parse(image).asCompatibleSubstituteFor("postgres"))
                     .withDatabaseName("testkit")
                     .withUsername("testkit")
-                    .withPassword(settings.get(TestkitSettings.POSTGRES_PASSWORD)
-                            .orElseGet(() -> reuse ? "testkit" : password()))
+                    .withPassword(config.postgresPassword().orElseGet(() -> config.reuse() ? "testkit" : password()))
                     .withLabels(labels())
-                    .withReuse(reuse)
-                    .waitingFor(new PostgresReadyWaitStrategy().withStartupTimeout(startupTimeout));
+                    .withReuse(config.reuse())
+                    .waitingFor(new PostgresReadyWaitStrategy().withStartupTimeout(config.startupTimeout()));
             container.start();
         } catch (RuntimeException e) {
             throw new IllegalStateException("PostgreSQL failed to start from image " + image
@@ -68,20 +69,20 @@ public final class DockerProvider implements ServerProvider {
         }
         log.info("PostgreSQL started from image {} in container {} at {}", image, shortId(container.getContainerId()),
                 container.getJdbcUrl());
-        return new ContainerPostgres(container, image, reuse);
+        return new ContainerPostgres(container, image, config.reuse());
     }
 
     @Override
     public RedisServer startRedis() {
-        String image = settings.redisImage();
+        String image = config.redisImage();
         GenericContainer<?> container;
         try {
             container = new GenericContainer<>(DockerImageName.parse(image))
                     .withExposedPorts(6379)
                     .withLabels(labels())
-                    .withReuse(reuse)
+                    .withReuse(config.reuse())
                     .waitingFor(Wait.forLogMessage(".*Ready to accept connections.*\\n", 1)
-                            .withStartupTimeout(startupTimeout));
+                            .withStartupTimeout(config.startupTimeout()));
             container.start();
         } catch (RuntimeException e) {
             throw new IllegalStateException("Redis failed to start from image " + image
@@ -89,7 +90,7 @@ public final class DockerProvider implements ServerProvider {
         }
         log.info("Redis started from image {} in container {} at {}:{}", image, shortId(container.getContainerId()),
                 container.getHost(), container.getMappedPort(6379));
-        return new ContainerRedis(container, image, reuse);
+        return new ContainerRedis(container, image, config.reuse());
     }
 
     /** A fresh password per server unless one is configured, so that one never leaks into logs unnoticed. */
@@ -103,6 +104,21 @@ public final class DockerProvider implements ServerProvider {
     private static void stopUnlessReused(GenericContainer<?> container, boolean reuse) {
         if (!reuse) {
             container.stop();
+        }
+    }
+
+    /** Why a container no longer runs, asked of Docker: its state and exit code. */
+    private static Optional<String> death(GenericContainer<?> container, String what) {
+        try {
+            var state = container.getDockerClient().inspectContainerCmd(container.getContainerId()).exec().getState();
+            if (Boolean.TRUE.equals(state.getRunning())) {
+                return Optional.empty();
+            }
+            return Optional.of(what + " (container " + shortId(container.getContainerId()) + ") is "
+                    + state.getStatus() + " with exit code " + state.getExitCodeLong());
+        } catch (RuntimeException e) {
+            return Optional.of(what + " (container " + shortId(container.getContainerId()) + ") is gone: "
+                    + e.getMessage());
         }
     }
 
@@ -134,8 +150,13 @@ public final class DockerProvider implements ServerProvider {
         }
 
         @Override
-        public String logTail(int lines) {
-            return Logs.tail(container.getLogs(), lines);
+        public Optional<String> log() {
+            return Optional.of(container.getLogs());
+        }
+
+        @Override
+        public Optional<String> death() {
+            return DockerProvider.death(container, "PostgreSQL");
         }
 
         @Override
@@ -168,8 +189,13 @@ public final class DockerProvider implements ServerProvider {
         }
 
         @Override
-        public String logTail(int lines) {
-            return Logs.tail(container.getLogs(), lines);
+        public Optional<String> log() {
+            return Optional.of(container.getLogs());
+        }
+
+        @Override
+        public Optional<String> death() {
+            return DockerProvider.death(container, "Redis");
         }
 
         @Override

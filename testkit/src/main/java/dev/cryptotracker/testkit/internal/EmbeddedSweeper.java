@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,7 +29,7 @@ final class EmbeddedSweeper {
 
     /** Records that this JVM owns the server started in {@code directory}. */
     static void recordOwner(Path directory) {
-        write(directory.resolve(OWNER), ProcessHandle.current().pid());
+        write(directory.resolve(OWNER), JvmIdentity.pid());
     }
 
     /** Records the server's own process, so that a sweep can stop it if this JVM dies first. */
@@ -53,7 +52,7 @@ final class EmbeddedSweeper {
                 entry -> PREFIXES.stream().anyMatch(prefix -> entry.getFileName().toString().startsWith(prefix)))) {
             for (Path directory : directories) {
                 Optional<Long> owner = read(directory.resolve(OWNER));
-                if (owner.isEmpty() || alive(owner.get())) {
+                if (owner.isEmpty() || JvmIdentity.alive(owner.get())) {
                     continue;
                 }
                 Optional<Long> server = read(directory.resolve(SERVER));
@@ -70,24 +69,11 @@ final class EmbeddedSweeper {
         return stopped;
     }
 
-    private static boolean alive(long pid) {
-        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
-    }
-
     private static boolean stop(long pid) {
         Optional<ProcessHandle> process = ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
                 .filter(EmbeddedSweeper::isServer);
-        if (process.isEmpty()) {
-            return false;
-        }
-        ProcessHandle handle = process.get();
-        handle.destroy();
-        try {
-            handle.onExit().get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            handle.destroyForcibly();
-        }
-        return true;
+        process.ifPresent(Processes::stop);
+        return process.isPresent();
     }
 
     /** Guards against a reused process id: only a PostgreSQL or Redis server is ever stopped. */

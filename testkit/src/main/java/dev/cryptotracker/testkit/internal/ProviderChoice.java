@@ -1,34 +1,35 @@
 package dev.cryptotracker.testkit.internal;
 
-import java.util.Locale;
+import dev.cryptotracker.testkit.ProviderKind;
+import dev.cryptotracker.testkit.TestkitConfig;
+import dev.cryptotracker.testkit.TestkitConfigurationException;
 import java.util.Optional;
 import java.util.function.Function;
-import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Picks the provider from {@code testkit.provider}: {@code docker}, {@code embedded}, {@code external}, or
- * {@code auto} (the default), which takes Docker when it answers and has (or can pull) the images, and the
- * embedded servers otherwise. Logs one line saying which provider runs and why.
+ * {@code auto}, which takes Docker when it answers and has (or can pull) the images, and the embedded servers
+ * otherwise. Logs one line saying which provider runs and why.
  */
 public class ProviderChoice {
 
     private static final Logger log = LoggerFactory.getLogger(ProviderChoice.class);
 
     private final DockerProbe docker;
-    private final Function<TestkitSettings, ServerProvider> dockerProvider;
-    private final Function<TestkitSettings, ServerProvider> embeddedProvider;
-    private final Function<TestkitSettings, ServerProvider> externalProvider;
+    private final Function<TestkitConfig, ServerProvider> dockerProvider;
+    private final Function<TestkitConfig, ServerProvider> embeddedProvider;
+    private final Function<TestkitConfig, ServerProvider> externalProvider;
 
-    /** A choice that probes this machine's Docker and starts real providers. */
+    /** A choice that probes this machine's Docker and creates real providers. */
     public ProviderChoice() {
         this(new DockerProbe(), DockerProvider::new, EmbeddedProvider::new, ExternalProvider::new);
     }
 
-    ProviderChoice(DockerProbe docker, Function<TestkitSettings, ServerProvider> dockerProvider,
-                   Function<TestkitSettings, ServerProvider> embeddedProvider,
-                   Function<TestkitSettings, ServerProvider> externalProvider) {
+    ProviderChoice(DockerProbe docker, Function<TestkitConfig, ServerProvider> dockerProvider,
+                   Function<TestkitConfig, ServerProvider> embeddedProvider,
+                   Function<TestkitConfig, ServerProvider> externalProvider) {
         this.docker = docker;
         this.dockerProvider = dockerProvider;
         this.embeddedProvider = embeddedProvider;
@@ -38,53 +39,51 @@ public class ProviderChoice {
     /**
      * Decides on a provider, logs the decision and creates the provider.
      *
-     * @param settings the testkit's settings
-     * @return the provider that starts this JVM's servers
-     * @throws ExtensionConfigurationException when the setting names no provider, or names Docker and Docker
-     *                                         does not answer
+     * @throws TestkitConfigurationException when the setting names Docker and Docker does not answer
      */
-    public ServerProvider choose(TestkitSettings settings) {
-        Decision decision = decide(settings);
+    public ServerProvider choose(TestkitConfig config) {
+        Decision decision = decide(config);
         log.info("testkit provider: {} ({})", decision.provider(), decision.reason());
         return switch (decision.provider()) {
-            case "docker" -> dockerProvider.apply(settings);
-            case "embedded" -> embeddedProvider.apply(settings);
-            case "external" -> externalProvider.apply(settings);
-            default -> throw new IllegalStateException("no provider named " + decision.provider());
+            case DOCKER -> dockerProvider.apply(config);
+            case EMBEDDED -> embeddedProvider.apply(config);
+            case EXTERNAL -> externalProvider.apply(config);
+            case AUTO -> throw new IllegalStateException("auto is decided, never run");
         };
     }
 
-    Decision decide(TestkitSettings settings) {
-        String name = settings.get(TestkitSettings.PROVIDER, "auto").toLowerCase(Locale.ROOT);
-        switch (name) {
-            case "docker" -> {
+    public Decision decide(TestkitConfig config) {
+        ProviderKind configured = config.provider();
+        String setting = "testkit.provider=" + configured;
+        return switch (configured) {
+            case DOCKER -> {
                 docker.unreachable().ifPresent(reason -> {
-                    throw new ExtensionConfigurationException(reason + "; start Docker (for example: dockerd &), "
+                    throw new TestkitConfigurationException(reason + "; start Docker (for example: dockerd &), "
                             + "point DOCKER_HOST at a running engine, or run with -Dtestkit.provider=embedded");
                 });
-                return new Decision("docker", "testkit.provider=docker");
+                yield new Decision(ProviderKind.DOCKER, setting);
             }
-            case "embedded", "external" -> {
-                return new Decision(name, "testkit.provider=" + name);
-            }
-            case "auto" -> {
+            case EMBEDDED, EXTERNAL -> new Decision(configured, setting);
+            case AUTO -> {
                 Optional<String> unreachable = docker.unreachable();
                 if (unreachable.isPresent()) {
-                    return new Decision("embedded", "testkit.provider=auto and " + unreachable.get());
+                    yield new Decision(ProviderKind.EMBEDDED, setting + " and " + unreachable.get());
                 }
-                Optional<String> missing = docker.unavailableImage(docker.imagesNeeded(settings));
+                Optional<String> missing = docker.unavailableImage(docker.imagesNeeded(config));
                 if (missing.isPresent()) {
-                    return new Decision("embedded", "testkit.provider=auto and Docker answers, but "
-                            + missing.get());
+                    yield new Decision(ProviderKind.EMBEDDED, setting + " and Docker answers, but " + missing.get());
                 }
-                return new Decision("docker", "testkit.provider=auto, Docker answers and has the images");
+                yield new Decision(ProviderKind.DOCKER, setting + ", Docker answers and has the images");
             }
-            default -> throw new ExtensionConfigurationException("testkit.provider is '" + name
-                    + "'; use one of: auto, docker, embedded, external");
-        }
+        };
     }
 
-    /** Which provider runs, and why, as logged. */
-    record Decision(String provider, String reason) {
+    /**
+     * Which provider runs, and why, as logged.
+     *
+     * @param provider the provider that runs; never {@code AUTO}
+     * @param reason   the setting and, for {@code auto}, what was found
+     */
+    public record Decision(ProviderKind provider, String reason) {
     }
 }

@@ -1,7 +1,10 @@
 package dev.cryptotracker.testkit.internal;
 
+import dev.cryptotracker.testkit.TestkitConfigurationException;
 import java.time.Duration;
-import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import java.util.List;
+import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.params.SetParams;
 
 /**
  * Claims a Redis database index for one JVM on a Redis server that several test runs share. A claim is a key
@@ -13,20 +16,20 @@ final class RedisIndexClaims {
 
     static final String KEY_PREFIX = "testkit:claim:";
 
-    private RedisIndexClaims() {
-    }
+    private static final String RENEW = "if redis.call('get', KEYS[1]) == ARGV[1] then "
+            + "return redis.call('pexpire', KEYS[1], ARGV[2]) else return 0 end";
+    private static final String RELEASE = "if redis.call('get', KEYS[1]) == ARGV[1] then "
+            + "return redis.call('del', KEYS[1]) else return 0 end";
 
-    /** Where the claims are kept: atomic set-if-absent, renew-if-mine and delete-if-mine on keys that expire. */
-    interface ClaimStore {
+    private final UnifiedJedis redis;
 
-        /** Sets the key to the owner with the expiry, only if the key does not exist; tells whether it did. */
-        boolean claimIfFree(String key, String owner, Duration ttl);
-
-        /** Extends the key's expiry, only if the owner still holds it; tells whether it did. */
-        boolean renew(String key, String owner, Duration ttl);
-
-        /** Deletes the key, only if the owner still holds it. */
-        void release(String key, String owner);
+    /**
+     * Claims kept through a client of the database that holds them.
+     *
+     * @param redis a client of database 0 (or, in tests, of any database the test owns)
+     */
+    RedisIndexClaims(UnifiedJedis redis) {
+        this.redis = redis;
     }
 
     static String key(int index) {
@@ -36,23 +39,33 @@ final class RedisIndexClaims {
     /**
      * Claims the lowest free index from 1 to {@code databases - 1}.
      *
-     * @param store     where claims are kept
      * @param databases how many databases the server has ({@code CONFIG GET databases})
      * @param owner     who claims, unique per JVM
      * @param ttl       how long the claim lasts without renewal
      * @param server    the server's address, for the error message
      * @return the claimed index
-     * @throws ExtensionConfigurationException when every index is claimed
+     * @throws TestkitConfigurationException when every index is claimed
      */
-    static int claim(ClaimStore store, int databases, String owner, Duration ttl, String server) {
+    int claim(int databases, String owner, Duration ttl, String server) {
         for (int index = 1; index < databases; index++) {
-            if (store.claimIfFree(key(index), owner, ttl)) {
+            if ("OK".equals(redis.set(key(index), owner, SetParams.setParams().nx().px(ttl.toMillis())))) {
                 return index;
             }
         }
-        throw new ExtensionConfigurationException("every Redis database index from 1 to " + (databases - 1)
+        throw new TestkitConfigurationException("every Redis database index from 1 to " + (databases - 1)
                 + " on " + server + " is claimed by another running test JVM (keys " + KEY_PREFIX
                 + "* in database 0); wait for them to finish, raise 'databases' in that server's redis.conf, or "
                 + "point TESTKIT_REDIS_URL at another server");
+    }
+
+    /** Extends the claim's expiry, only if the owner still holds it; tells whether it did. */
+    boolean renew(int index, String owner, Duration ttl) {
+        Object renewed = redis.eval(RENEW, List.of(key(index)), List.of(owner, String.valueOf(ttl.toMillis())));
+        return Long.valueOf(1L).equals(renewed);
+    }
+
+    /** Deletes the claim, only if the owner still holds it. */
+    void release(int index, String owner) {
+        redis.eval(RELEASE, List.of(key(index)), List.of(owner));
     }
 }

@@ -1,6 +1,7 @@
 package dev.cryptotracker.testkit.internal;
 
 import dev.cryptotracker.testkit.RunningServers;
+import java.util.Optional;
 
 /** A running Redis server and the database index that belongs to the testkit. */
 public interface RedisServer extends AutoCloseable {
@@ -24,14 +25,15 @@ public interface RedisServer extends AutoCloseable {
         return index;
     }
 
-    default String uri() {
-        return "redis://" + host() + ":" + port() + "/" + database();
-    }
-
     RunningServers.Server describe();
 
-    /** The last lines the server logged, for a failing test's diagnostics; empty when unknown. */
-    String logTail(int lines);
+    /** The server's log, or empty when the provider has none of its own (an external server). */
+    Optional<String> log();
+
+    /** Why the server no longer runs, or empty while it runs or when the provider cannot tell. */
+    default Optional<String> death() {
+        return Optional.empty();
+    }
 
     @Override
     void close();

@@ -5,30 +5,30 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.cryptotracker.testkit.ConnectionDetails;
 import dev.cryptotracker.testkit.DatabaseHelper;
 import dev.cryptotracker.testkit.Service;
+import dev.cryptotracker.testkit.TestkitConfig;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import org.jooq.DSLContext;
-import org.jooq.SQLDialect;
-import org.jooq.impl.DSL;
-import org.redisson.Redisson;
 import org.redisson.api.RedissonClient;
-import org.redisson.config.Config;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import redis.clients.jedis.exceptions.JedisConnectionException;
 
 /**
  * One isolated place for a test to run in: a database cloned from the migrated template, with its own pool, and a
- * Redis database index with its own client. Tests that run at the same time hold different slots; a sequential run
- * only ever uses slot 0. Each part is opened on first use.
+ * Redis database index. Tests that run at the same time hold different slots; a sequential run only ever uses slot
+ * 0. Clients are opened on first use; the reset has connections of its own, outside the pool, so that it never
+ * waits for a pool's connection and never shows up in the pool's leak reports.
  */
 public final class Slot implements AutoCloseable {
 
+    private static final Logger log = LoggerFactory.getLogger(Slot.class);
+
     final int index;
-    private final int poolSize;
-    private final int leakDetectionMs;
-    private final List<String> schemas;
+    private final TestkitConfig config;
     private volatile String jdbcUrl;
     private volatile String username;
     private volatile String password;
@@ -40,26 +40,24 @@ public final class Slot implements AutoCloseable {
     private DSLContext dsl;
     private DatabaseHelper helper;
     private RedissonClient redisson;
+    private Connection resetConnection;
+    private RedisResetConnection redisReset;
 
-    Slot(int index, int poolSize, int leakDetectionMs, List<String> schemas) {
+    Slot(int index, TestkitConfig config) {
         this.index = index;
-        this.poolSize = poolSize;
-        this.leakDetectionMs = leakDetectionMs;
-        this.schemas = schemas;
+        this.config = config;
     }
 
-    /** Gives the slot its database, once PostgreSQL runs and the database has been cloned. */
-    synchronized void attachPostgres(String jdbcUrl, String username, String password) {
-        this.jdbcUrl = jdbcUrl;
+    void attachPostgres(String jdbcUrl, String username, String password) {
         this.username = username;
         this.password = password;
+        this.jdbcUrl = jdbcUrl;
     }
 
-    /** Gives the slot its Redis database index, once Redis runs. */
-    synchronized void attachRedis(String host, int port, int database) {
-        this.redisHost = host;
+    void attachRedis(String host, int port, int database) {
         this.redisPort = port;
         this.redisDatabase = database;
+        this.redisHost = host;
     }
 
     boolean hasPostgres() {
@@ -69,49 +67,40 @@ public final class Slot implements AutoCloseable {
     public synchronized HikariDataSource dataSource() {
         requirePostgres();
         if (dataSource == null) {
-            HikariConfig config = new HikariConfig();
-            config.setPoolName("testkit-postgres-" + index);
-            config.setJdbcUrl(jdbcUrl);
-            config.setUsername(username);
-            config.setPassword(password);
-            config.setMaximumPoolSize(poolSize);
-            config.setMinimumIdle(1);
-            config.setConnectionTimeout(10_000);
-            config.setLeakDetectionThreshold(leakDetectionMs);
-            dataSource = new HikariDataSource(config);
-            dsl = DSL.using(dataSource, SQLDialect.POSTGRES);
-            helper = new DatabaseHelper(dataSource, schemas);
+            HikariConfig hikari = new HikariConfig();
+            hikari.setPoolName("testkit-postgres-" + index);
+            hikari.setJdbcUrl(jdbcUrl);
+            hikari.setUsername(username);
+            hikari.setPassword(password);
+            hikari.setMaximumPoolSize(config.poolSize());
+            hikari.setMinimumIdle(1);
+            hikari.setConnectionTimeout(10_000);
+            hikari.setLeakDetectionThreshold(config.leakDetectionThreshold().toMillis());
+            dataSource = new HikariDataSource(hikari);
         }
         return dataSource;
     }
 
     public synchronized DSLContext dsl() {
-        dataSource();
+        OptionalLibraries.JOOQ.require();
+        if (dsl == null) {
+            dsl = JooqSupport.dsl(dataSource());
+        }
         return dsl;
     }
 
     public synchronized DatabaseHelper helper() {
-        dataSource();
+        if (helper == null) {
+            helper = new DatabaseHelper(dataSource(), config.schemas());
+        }
         return helper;
     }
 
     public synchronized RedissonClient redisson() {
-        if (redisHost == null) {
-            throw new IllegalStateException("no Redis was started for this JVM");
-        }
+        requireRedis();
+        OptionalLibraries.REDISSON.require();
         if (redisson == null) {
-            Config config = new Config();
-            config.useSingleServer()
-                    .setAddress("redis://" + redisHost + ":" + redisPort)
-                    .setDatabase(redisDatabase)
-                    .setClientName("testkit-" + index)
-                    .setConnectionMinimumIdleSize(1)
-                    .setConnectionPoolSize(8)
-                    .setSubscriptionConnectionMinimumIdleSize(0)
-                    .setConnectTimeout(5_000)
-                    .setTimeout(5_000)
-                    .setRetryAttempts(2);
-            redisson = Redisson.create(config);
+            redisson = RedissonSupport.client(redisHost, redisPort, redisDatabase, "testkit-" + index);
         }
         return redisson;
     }
@@ -125,25 +114,98 @@ public final class Slot implements AutoCloseable {
         return jdbcUrl == null ? null : JdbcUrls.database(jdbcUrl);
     }
 
-    /** Empties what the last test in this slot wrote: dirty tables, moved sequences, the Redis database. */
-    void reset(Set<Service> services) {
-        CompletableFuture<Void> flush = services.contains(Service.REDIS) && redisHost != null
-                ? redisson().getKeys().flushdbAsync().toCompletableFuture()
-                : CompletableFuture.completedFuture(null);
-        if (services.contains(Service.POSTGRES) && jdbcUrl != null) {
-            try (Connection connection = dataSource().getConnection();
-                 Statement statement = connection.createStatement()) {
-                statement.execute("SELECT testkit.reset()");
-            } catch (SQLException e) {
-                if ("55P03".equals(e.getSQLState())) {
-                    throw new IllegalStateException("resetting database " + database() + " waited too long for a "
-                            + "lock: a connection from an earlier test still holds a transaction open (look for "
-                            + "the pool's leak-detection warnings)", e);
-                }
-                throw new IllegalStateException("could not reset database " + database(), e);
+    /**
+     * Empties what the last test in this slot wrote: dirty tables, moved sequences, the Redis database. The Redis
+     * flush goes out first and is answered while PostgreSQL resets.
+     */
+    synchronized void reset(Set<Service> services) {
+        boolean redis = services.contains(Service.REDIS) && redisHost != null;
+        boolean postgres = services.contains(Service.POSTGRES) && jdbcUrl != null;
+        RuntimeException sendFailure = null;
+        if (redis) {
+            try {
+                redisReset().sendFlush();
+            } catch (RuntimeException e) {
+                sendFailure = e;
             }
         }
-        flush.join();
+        if (postgres) {
+            resetPostgres();
+        }
+        if (redis) {
+            awaitRedisFlush(sendFailure);
+        }
+    }
+
+    /**
+     * Reads the flush's answer. A connection that broke since the last reset (the server restarted, or dropped its
+     * clients) is replaced once, and the flush, which is idempotent, sent again.
+     */
+    private void awaitRedisFlush(RuntimeException sendFailure) {
+        try {
+            if (sendFailure != null) {
+                throw sendFailure;
+            }
+            redisReset.awaitFlushed();
+        } catch (JedisConnectionException e) {
+            closeRedisReset();
+            try {
+                redisReset().sendFlush();
+                redisReset.awaitFlushed();
+            } catch (RuntimeException again) {
+                closeRedisReset();
+                throw redisFailure(again);
+            }
+        } catch (RuntimeException e) {
+            closeRedisReset();
+            throw redisFailure(e);
+        }
+    }
+
+    private IllegalStateException redisFailure(RuntimeException cause) {
+        return new IllegalStateException("could not flush Redis database " + redisDatabase + " at " + redisHost
+                + ":" + redisPort, cause);
+    }
+
+    private RedisResetConnection redisReset() {
+        if (redisReset == null) {
+            redisReset = new RedisResetConnection(redisHost, redisPort, redisDatabase, "testkit-reset-" + index);
+            redisReset.connect();
+        }
+        return redisReset;
+    }
+
+    private void resetPostgres() {
+        try {
+            runReset();
+        } catch (SQLException e) {
+            if (e.getSQLState() != null && e.getSQLState().startsWith("08")) {
+                // A broken connection (a server restart): one new one is tried.
+                closeResetConnection();
+                try {
+                    runReset();
+                    return;
+                } catch (SQLException again) {
+                    e = again;
+                }
+            }
+            closeResetConnection();
+            if ("55P03".equals(e.getSQLState())) {
+                throw new IllegalStateException("resetting database " + database() + " waited too long for a "
+                        + "lock: a connection from an earlier test still holds a transaction open (look for "
+                        + "the pool's leak-detection warnings)", e);
+            }
+            throw new IllegalStateException("could not reset database " + database(), e);
+        }
+    }
+
+    private void runReset() throws SQLException {
+        if (resetConnection == null || resetConnection.isClosed()) {
+            resetConnection = DriverManager.getConnection(jdbcUrl, username, password);
+        }
+        try (Statement statement = resetConnection.createStatement()) {
+            statement.execute("SELECT testkit.reset()");
+        }
     }
 
     private void requirePostgres() {
@@ -152,8 +214,34 @@ public final class Slot implements AutoCloseable {
         }
     }
 
+    private void requireRedis() {
+        if (redisHost == null) {
+            throw new IllegalStateException("no Redis was started for this JVM");
+        }
+    }
+
+    private void closeResetConnection() {
+        if (resetConnection != null) {
+            try {
+                resetConnection.close();
+            } catch (SQLException e) {
+                log.debug("Could not close the reset connection of slot {}", index, e);
+            }
+            resetConnection = null;
+        }
+    }
+
+    private void closeRedisReset() {
+        if (redisReset != null) {
+            redisReset.close();
+            redisReset = null;
+        }
+    }
+
     @Override
     public synchronized void close() {
+        closeResetConnection();
+        closeRedisReset();
         if (redisson != null) {
             redisson.shutdown();
         }

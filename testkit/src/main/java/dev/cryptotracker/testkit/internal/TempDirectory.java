@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
+import org.slf4j.LoggerFactory;
 
 /** Temporary directories of the embedded servers, deleted with everything in them when the server closes. */
 final class TempDirectory {
@@ -30,6 +31,14 @@ final class TempDirectory {
             for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(path);
             }
+        }
+    }
+
+    static void deleteQuietly(Path directory) {
+        try {
+            delete(directory);
+        } catch (IOException | RuntimeException e) {
+            LoggerFactory.getLogger(TempDirectory.class).warn("Could not delete {}: {}", directory, e.toString());
         }
     }
 

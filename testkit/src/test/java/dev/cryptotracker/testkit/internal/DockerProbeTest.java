@@ -2,6 +2,7 @@ package dev.cryptotracker.testkit.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cryptotracker.testkit.TestkitConfig;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -45,7 +46,7 @@ class DockerProbeTest {
 
     @Test
     void needsRyuksImageUnlessRyukIsDisabled() {
-        TestkitSettings settings = TestkitSettings.of(Map.of("testkit.postgres.image", "pg:1",
+        TestkitConfig settings = TestkitConfig.from(Map.of("testkit.postgres.image", "pg:1",
                 "testkit.redis.image", "rd:1"), Map.of(), new Properties());
 
         List<String> withRyuk = new DockerProbe(Map.<String, String>of()::get).imagesNeeded(settings);

@@ -2,6 +2,9 @@ package dev.cryptotracker.testkit.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cryptotracker.testkit.ProviderKind;
+import dev.cryptotracker.testkit.TestkitConfig;
+import dev.cryptotracker.testkit.TestkitSetting;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
@@ -24,15 +27,15 @@ public final class DockerProviderAvailability {
         if (decision == null) {
             Map<String, String> properties = new HashMap<>();
             System.getProperties().forEach((key, value) -> properties.put(key.toString(), value.toString()));
-            properties.put(TestkitSettings.PROVIDER, "auto");
-            decision = new ProviderChoice().decide(TestkitSettings.of(properties, System.getenv(), new Properties()));
+            properties.put(TestkitSetting.PROVIDER.key(), "auto");
+            decision = new ProviderChoice().decide(TestkitConfig.from(properties, System.getenv(), new Properties()));
         }
-        return "docker".equals(decision.provider());
+        return decision.provider() == ProviderKind.DOCKER;
     }
 
     /** Where Docker is not usable: the testkit falls back to the embedded servers and names what Docker lacks. */
     public static void assertFallbackExplained() {
-        assertThat(decision.provider()).isEqualTo("embedded");
+        assertThat(decision.provider()).isEqualTo(ProviderKind.EMBEDDED);
         assertThat(decision.reason()).startsWith("testkit.provider=auto and ").contains("Docker");
     }
 }

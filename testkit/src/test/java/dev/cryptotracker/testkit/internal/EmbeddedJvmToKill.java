@@ -1,5 +1,6 @@
 package dev.cryptotracker.testkit.internal;
 
+import dev.cryptotracker.testkit.TestkitConfig;
 import java.util.concurrent.CountDownLatch;
 
 /** A JVM that starts the embedded servers, says which processes run them, and waits to be killed. */
@@ -9,7 +10,7 @@ public final class EmbeddedJvmToKill {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        EmbeddedProvider provider = new EmbeddedProvider(TestkitSettings.fromEnvironment());
+        EmbeddedProvider provider = new EmbeddedProvider(TestkitConfig.fromEnvironment());
         PostgresServer postgres = provider.startPostgres();
         RedisServer redis = provider.startRedis();
         System.out.println("READY " + postgres.describe().id() + " " + redis.describe().id());

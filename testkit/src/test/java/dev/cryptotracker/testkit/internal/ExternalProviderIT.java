@@ -3,11 +3,10 @@ package dev.cryptotracker.testkit.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cryptotracker.testkit.ConnectionDetails;
+import dev.cryptotracker.testkit.ProviderKind;
 import dev.cryptotracker.testkit.Testkit;
-import dev.cryptotracker.testkit.internal.ExternalProvider.ExternalPostgres;
-import dev.cryptotracker.testkit.internal.ExternalProvider.ExternalRedis;
-import dev.cryptotracker.testkit.internal.ExternalProvider.PostgresUrl;
-import dev.cryptotracker.testkit.internal.ExternalProvider.RedisAddress;
+import dev.cryptotracker.testkit.TestkitConfig;
+import dev.cryptotracker.testkit.TestkitSetting;
 import java.net.URI;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -83,9 +82,11 @@ class ExternalProviderIT {
         sql.execute("COMMENT ON DATABASE " + live + " IS '"
                 + ExternalPostgres.ownerComment(ProcessHandle.current().pid()) + "'");
         try {
-            ExternalPostgres next = ExternalPostgres.create(PostgresUrl.parse(details.jdbcUrl(), details.username(),
-                    details.password()));
-            next.close();
+            new ExternalProvider(TestkitConfig.defaults().withProvider(ProviderKind.EXTERNAL)
+                    .with(TestkitSetting.POSTGRES_URL, details.jdbcUrl())
+                    .with(TestkitSetting.POSTGRES_USER, details.username())
+                    .with(TestkitSetting.POSTGRES_PASSWORD, details.password()))
+                    .sweepLeftovers();
 
             assertThat(databases(sql)).as("databases of the killed JVM, and its clone")
                     .doesNotContain(left, left + "_0")
@@ -113,7 +114,7 @@ class ExternalProviderIT {
                 RBucket<String> firstClaim = claims.getBucket("testkit:claim:" + firstIndex, StringCodec.INSTANCE);
                 assertThat(firstClaim.get()).isEqualTo("it-first");
                 assertThat(firstClaim.remainTimeToLive()).as("claim expires unless renewed")
-                        .isPositive().isLessThanOrEqualTo(ExternalProvider.CLAIM_TTL.toMillis());
+                        .isPositive().isLessThanOrEqualTo(ExternalRedis.CLAIM_TTL.toMillis());
                 assertThat(second.describe().address()).isEqualTo(address + "/" + secondIndex);
             } finally {
                 first.close();
@@ -144,7 +145,7 @@ class ExternalProviderIT {
             int lowestFree = probe.database();
             probe.close();
             RBucket<String> foreign = claims.getBucket("testkit:claim:" + lowestFree, StringCodec.INSTANCE);
-            assertThat(foreign.setIfAbsent("another-machine:4242:beef", ExternalProvider.CLAIM_TTL)).isTrue();
+            assertThat(foreign.setIfAbsent("another-machine:4242:beef", ExternalRedis.CLAIM_TTL)).isTrue();
             try {
                 ExternalRedis mine = ExternalRedis.claim(address, "it-mine");
                 try {

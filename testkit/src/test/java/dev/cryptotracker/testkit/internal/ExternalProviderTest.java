@@ -3,12 +3,9 @@ package dev.cryptotracker.testkit.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.cryptotracker.testkit.internal.ExternalProvider.PostgresUrl;
-import dev.cryptotracker.testkit.internal.ExternalProvider.RedisAddress;
-import java.util.Map;
-import java.util.Properties;
+import dev.cryptotracker.testkit.TestkitConfig;
+import dev.cryptotracker.testkit.TestkitConfigurationException;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 
 class ExternalProviderTest {
 
@@ -44,7 +41,7 @@ class ExternalProviderTest {
     @Test
     void rejectsAUrlOfAnotherDatabaseWithoutEchoingItsParameters() {
         assertThatThrownBy(() -> PostgresUrl.parse("jdbc:mysql://db/x?password=secret", null, null))
-                .isInstanceOf(ExtensionConfigurationException.class)
+                .isInstanceOf(TestkitConfigurationException.class)
                 .hasMessageContaining("jdbc:postgresql://host:port/database")
                 .hasMessageNotContaining("secret");
     }
@@ -59,7 +56,7 @@ class ExternalProviderTest {
     @Test
     void rejectsARedisUrlThatPicksTheDatabaseIndex() {
         assertThatThrownBy(() -> RedisAddress.parse("redis://cache:6379/3"))
-                .isInstanceOf(ExtensionConfigurationException.class)
+                .isInstanceOf(TestkitConfigurationException.class)
                 .hasMessageContaining("names database 3")
                 .hasMessageContaining("claims a free index itself");
     }
@@ -67,18 +64,18 @@ class ExternalProviderTest {
     @Test
     void rejectsARedisUrlWithCredentialsWithoutEchoingThem() {
         assertThatThrownBy(() -> RedisAddress.parse("redis://user:hunter2@cache:6379"))
-                .isInstanceOf(ExtensionConfigurationException.class)
+                .isInstanceOf(TestkitConfigurationException.class)
                 .hasMessageContaining("carries credentials")
                 .hasMessageNotContaining("hunter2");
     }
 
     @Test
     void namesTheMissingSettingWhenAskedForAServerWithoutIt() {
-        ExternalProvider provider = new ExternalProvider(TestkitSettings.of(Map.of(), Map.of(), new Properties()));
+        ExternalProvider provider = new ExternalProvider(TestkitConfig.defaults());
 
-        assertThatThrownBy(provider::startPostgres).isInstanceOf(ExtensionConfigurationException.class)
+        assertThatThrownBy(provider::startPostgres).isInstanceOf(TestkitConfigurationException.class)
                 .hasMessageContaining("needs TESTKIT_POSTGRES_URL");
-        assertThatThrownBy(provider::startRedis).isInstanceOf(ExtensionConfigurationException.class)
+        assertThatThrownBy(provider::startRedis).isInstanceOf(TestkitConfigurationException.class)
                 .hasMessageContaining("needs TESTKIT_REDIS_URL");
     }
 }

@@ -2,13 +2,12 @@ package dev.cryptotracker.testkit.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cryptotracker.testkit.TestkitConfig;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -32,7 +31,7 @@ class KilledJvmEmbeddedServersIT {
         assertThat(postgres.isAlive()).as("PostgreSQL outlives the killed JVM").isTrue();
         assertThat(redis.isAlive()).as("Redis outlives the killed JVM").isTrue();
 
-        new EmbeddedProvider(TestkitSettings.of(Map.of(), Map.of(), new Properties()));
+        new EmbeddedProvider(TestkitConfig.defaults()).sweepLeftovers();
 
         assertThat(postgres.onExit().get(30, TimeUnit.SECONDS).isAlive()).as("PostgreSQL after the sweep").isFalse();
         assertThat(redis.onExit().get(30, TimeUnit.SECONDS).isAlive()).as("Redis after the sweep").isFalse();
@@ -40,7 +39,7 @@ class KilledJvmEmbeddedServersIT {
 
     @Test
     void embeddedServersOfLiveJvmsAreLeftAlone() {
-        EmbeddedProvider provider = new EmbeddedProvider(TestkitSettings.of(Map.of(), Map.of(), new Properties()));
+        EmbeddedProvider provider = new EmbeddedProvider(TestkitConfig.defaults());
         try (RedisServer redis = provider.startRedis()) {
             ProcessHandle process = ProcessHandle.of(Long.parseLong(redis.describe().id())).orElseThrow();
 

@@ -3,6 +3,9 @@ package dev.cryptotracker.testkit.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.cryptotracker.testkit.ProviderKind;
+import dev.cryptotracker.testkit.TestkitConfig;
+import dev.cryptotracker.testkit.TestkitConfigurationException;
 import dev.cryptotracker.testkit.internal.ProviderChoice.Decision;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 
 class ProviderChoiceTest {
 
@@ -22,7 +24,7 @@ class ProviderChoiceTest {
 
         Decision decision = choice(docker).decide(settings(Map.of()));
 
-        assertThat(decision.provider()).isEqualTo("docker");
+        assertThat(decision.provider()).isEqualTo(ProviderKind.DOCKER);
         assertThat(decision.reason()).isEqualTo("testkit.provider=auto, Docker answers and has the images");
         assertThat(docker.imagesAskedFor).containsExactly(List.of("postgres:17-alpine", "redis:7-alpine"));
     }
@@ -33,7 +35,7 @@ class ProviderChoiceTest {
 
         Decision decision = choice(docker).decide(settings(Map.of("testkit.provider", "auto")));
 
-        assertThat(decision.provider()).isEqualTo("embedded");
+        assertThat(decision.provider()).isEqualTo(ProviderKind.EMBEDDED);
         assertThat(decision.reason()).isEqualTo("testkit.provider=auto and " + ABSENT);
         assertThat(docker.imagesAskedFor).as("no image looked for without Docker").isEmpty();
     }
@@ -45,7 +47,7 @@ class ProviderChoiceTest {
 
         Decision decision = choice(docker).decide(settings(Map.of()));
 
-        assertThat(decision.provider()).isEqualTo("embedded");
+        assertThat(decision.provider()).isEqualTo(ProviderKind.EMBEDDED);
         assertThat(decision.reason()).isEqualTo("testkit.provider=auto and Docker answers, but image "
                 + "postgres:17-alpine is neither present in Docker nor pullable (no such host)");
     }
@@ -66,7 +68,7 @@ class ProviderChoiceTest {
         FakeDocker docker = new FakeDocker(Optional.of(ABSENT), Optional.empty());
 
         assertThatThrownBy(() -> choice(docker).decide(settings(Map.of("testkit.provider", "docker"))))
-                .isInstanceOf(ExtensionConfigurationException.class)
+                .isInstanceOf(TestkitConfigurationException.class)
                 .hasMessageStartingWith(ABSENT)
                 .hasMessageContaining("run with -Dtestkit.provider=embedded");
     }
@@ -76,7 +78,7 @@ class ProviderChoiceTest {
         FakeDocker docker = new FakeDocker(Optional.empty(), Optional.of("image x is neither present nor pullable"));
 
         assertThat(choice(docker).decide(settings(Map.of("testkit.provider", "docker"))).provider())
-                .isEqualTo("docker");
+                .isEqualTo(ProviderKind.DOCKER);
     }
 
     @Test
@@ -84,45 +86,45 @@ class ProviderChoiceTest {
         FakeDocker docker = new FakeDocker(Optional.of(ABSENT), Optional.of("never asked"));
 
         assertThat(choice(docker).decide(settings(Map.of("testkit.provider", "embedded"))))
-                .isEqualTo(new Decision("embedded", "testkit.provider=embedded"));
+                .isEqualTo(new Decision(ProviderKind.EMBEDDED, "testkit.provider=embedded"));
         assertThat(choice(docker).decide(settings(Map.of("testkit.provider", "EXTERNAL"))))
-                .isEqualTo(new Decision("external", "testkit.provider=external"));
+                .isEqualTo(new Decision(ProviderKind.EXTERNAL, "testkit.provider=external"));
         assertThat(docker.reachabilityChecks).isZero();
     }
 
     @Test
     void environmentVariableChoosesWhenNoSystemPropertyIsSet() {
-        TestkitSettings settings = TestkitSettings.of(Map.of(), Map.of("TESTKIT_PROVIDER", "embedded"),
+        TestkitConfig settings = TestkitConfig.from(Map.of(), Map.of("TESTKIT_PROVIDER", "embedded"),
                 new Properties());
 
         assertThat(choice(new FakeDocker(Optional.empty(), Optional.empty())).decide(settings).provider())
-                .isEqualTo("embedded");
+                .isEqualTo(ProviderKind.EMBEDDED);
     }
 
     @Test
-    void rejectsAnUnknownProviderListingTheKnownOnes() {
-        assertThatThrownBy(() -> choice(new FakeDocker(Optional.empty(), Optional.empty()))
-                .decide(settings(Map.of("testkit.provider", "podman"))))
-                .isInstanceOf(ExtensionConfigurationException.class)
-                .hasMessage("testkit.provider is 'podman'; use one of: auto, docker, embedded, external");
+    void rejectsAnUnknownProviderListingTheKnownOnesBeforeAnythingIsChosen() {
+        assertThatThrownBy(() -> settings(Map.of("testkit.provider", "podman")))
+                .isInstanceOf(TestkitConfigurationException.class)
+                .hasMessage("testkit.provider is 'podman' (system property -Dtestkit.provider): use one of: auto, "
+                        + "docker, embedded, external");
     }
 
     @Test
     void createsTheProviderItDecidedOn() {
-        ServerProvider embedded = new NamedProvider("embedded");
+        ServerProvider embedded = new NamedProvider(ProviderKind.EMBEDDED);
         ProviderChoice choice = new ProviderChoice(new FakeDocker(Optional.of(ABSENT), Optional.empty()),
-                s -> new NamedProvider("docker"), s -> embedded, s -> new NamedProvider("external"));
+                s -> new NamedProvider(ProviderKind.DOCKER), s -> embedded, s -> new NamedProvider(ProviderKind.EXTERNAL));
 
         assertThat(choice.choose(settings(Map.of()))).isSameAs(embedded);
     }
 
     private static ProviderChoice choice(FakeDocker docker) {
-        return new ProviderChoice(docker, s -> new NamedProvider("docker"), s -> new NamedProvider("embedded"),
-                s -> new NamedProvider("external"));
+        return new ProviderChoice(docker, s -> new NamedProvider(ProviderKind.DOCKER),
+                s -> new NamedProvider(ProviderKind.EMBEDDED), s -> new NamedProvider(ProviderKind.EXTERNAL));
     }
 
-    private static TestkitSettings settings(Map<String, String> systemProperties) {
-        return TestkitSettings.of(systemProperties, Map.of("TESTCONTAINERS_RYUK_DISABLED", "true"),
+    private static TestkitConfig settings(Map<String, String> systemProperties) {
+        return TestkitConfig.from(systemProperties, Map.of("TESTCONTAINERS_RYUK_DISABLED", "true"),
                 new Properties());
     }
 
@@ -153,7 +155,11 @@ class ProviderChoiceTest {
         }
     }
 
-    private record NamedProvider(String name) implements ServerProvider {
+    private record NamedProvider(ProviderKind kind) implements ServerProvider {
+
+        @Override
+        public void sweepLeftovers() {
+        }
 
         @Override
         public PostgresServer startPostgres() {

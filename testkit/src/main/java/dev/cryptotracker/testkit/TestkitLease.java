@@ -1,0 +1,115 @@
+package dev.cryptotracker.testkit;
+
+import dev.cryptotracker.testkit.internal.Slot;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.jooq.DSLContext;
+import org.redisson.api.RedissonClient;
+
+/**
+ * A clean place for one test, held until closed: a database cloned from the migrated template and a Redis database,
+ * both reset when the lease was taken. Tests that hold leases at the same time never see each other's data.
+ * Closing gives the slot back for the next test; its clients stay open and are reused by that test.
+ *
+ * <p>Obtained from {@link TestkitServers#lease(Service...)}; the JUnit extension takes one per test.
+ */
+public final class TestkitLease implements AutoCloseable {
+
+    private final TestkitServers owner;
+    private final Slot slot;
+    private final Set<Service> services;
+    private final boolean leased;
+    private boolean released;
+
+    TestkitLease(TestkitServers owner, Slot slot, Set<Service> services, boolean leased) {
+        this.owner = owner;
+        this.slot = slot;
+        this.services = Set.copyOf(services);
+        this.leased = leased;
+    }
+
+    /**
+     * The services this lease was reset for.
+     *
+     * @return the services
+     */
+    public Set<Service> services() {
+        return services;
+    }
+
+    /**
+     * A HikariCP pool of connections to this lease's database, named {@code testkit-postgres-N}, with leak
+     * detection.
+     *
+     * @return the pool; the testkit closes it
+     * @throws IllegalStateException when the lease has no PostgreSQL
+     */
+    public DataSource dataSource() {
+        require(Service.POSTGRES, "DataSource");
+        return slot.dataSource();
+    }
+
+    /**
+     * A jOOQ context over {@link #dataSource()}. Needs {@code org.jooq:jooq} on the classpath.
+     *
+     * @return the context
+     * @throws IllegalStateException when the lease has no PostgreSQL, or jOOQ is missing (the message names the
+     *                               dependency to add)
+     */
+    public DSLContext dsl() {
+        require(Service.POSTGRES, "DSLContext");
+        return slot.dsl();
+    }
+
+    /**
+     * The catalog-checked helper over {@link #dataSource()}.
+     *
+     * @return the helper
+     * @throws IllegalStateException when the lease has no PostgreSQL
+     */
+    public DatabaseHelper databaseHelper() {
+        require(Service.POSTGRES, "DatabaseHelper");
+        return slot.helper();
+    }
+
+    /**
+     * A Redisson client of this lease's Redis database. Needs {@code org.redisson:redisson} on the classpath.
+     *
+     * @return the client; the testkit shuts it down
+     * @throws IllegalStateException when the lease has no Redis, or Redisson is missing (the message names the
+     *                               dependency to add)
+     */
+    public RedissonClient redisson() {
+        require(Service.REDIS, "RedissonClient");
+        return slot.redisson();
+    }
+
+    /**
+     * How to reach this lease's database and Redis database from code under test.
+     *
+     * @return JDBC URL, user, password and Redis URI; {@code null} parts for services not started
+     */
+    public ConnectionDetails connectionDetails() {
+        return slot.connectionDetails();
+    }
+
+    private void require(Service service, String type) {
+        if (!services.contains(service)) {
+            throw new IllegalStateException("a " + type + " needs " + service + ", which this lease was not taken "
+                    + "for; lease it with " + service + " as well");
+        }
+    }
+
+    /** Gives the slot back for the next test. Closing twice does nothing. */
+    @Override
+    public void close() {
+        synchronized (this) {
+            if (released || !leased) {
+                released = true;
+                return;
+            }
+            released = true;
+        }
+        owner.release(slot);
+    }
+}

@@ -1,0 +1,118 @@
+package dev.cryptotracker.testkit.internal;
+
+import dev.cryptotracker.testkit.TestkitConfig;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The provider's database, migrated once and then used only as a template: the reset is installed into it after
+ * the migrations, and every slot gets its own clone ({@code CREATE DATABASE ... TEMPLATE}). Nothing stays
+ * connected to it, so that cloning never waits.
+ */
+final class TemplateDatabase {
+
+    static final String FLYWAY_TABLE = "flyway_schema_history";
+
+    private static final Logger log = LoggerFactory.getLogger(TemplateDatabase.class);
+
+    private final PostgresServer server;
+    private final TestkitConfig config;
+
+    TemplateDatabase(PostgresServer server, TestkitConfig config) {
+        this.server = server;
+        this.config = config;
+    }
+
+    /** Applies the migrations and installs the testkit's reset. */
+    void migrate() {
+        MigrateResult result = Flyway.configure()
+                .dataSource(server.jdbcUrl(), server.username(), server.password())
+                .locations(config.migrations().toArray(String[]::new))
+                .schemas(config.schemas().toArray(String[]::new))
+                .table(FLYWAY_TABLE)
+                .load()
+                .migrate();
+        log.info("Applied {} migrations from {} to schemas {}", result.migrationsExecuted, config.migrations(),
+                config.schemas());
+        List<String> excluded = new ArrayList<>(config.referenceTables());
+        excluded.add(FLYWAY_TABLE);
+        try (Connection connection = connect(server.jdbcUrl())) {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute(resource("reset.sql"));
+            }
+            try (PreparedStatement track = connection.prepareStatement("SELECT testkit.track(?, ?)")) {
+                track.setArray(1, connection.createArrayOf("text", config.schemas().toArray()));
+                track.setArray(2, connection.createArrayOf("text", excluded.toArray()));
+                track.execute();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not install the testkit's reset on " + server.jdbcUrl(), e);
+        }
+    }
+
+    /** The JDBC URL of the template itself. */
+    String jdbcUrl() {
+        return server.jdbcUrl();
+    }
+
+    /**
+     * Makes a fresh clone of the template for a slot, replacing any clone of that name.
+     *
+     * @return the clone's JDBC URL
+     */
+    String cloneFor(int slot) {
+        String template = JdbcUrls.database(server.jdbcUrl());
+        String clone = template + "_" + slot;
+        try (Connection admin = connect(JdbcUrls.withDatabase(server.jdbcUrl(), "postgres"));
+             Statement statement = admin.createStatement()) {
+            statement.execute("DROP DATABASE IF EXISTS " + clone + " WITH (FORCE)");
+            statement.execute("CREATE DATABASE " + clone + " TEMPLATE " + template);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not clone database " + template + " into " + clone, e);
+        }
+        return JdbcUrls.withDatabase(server.jdbcUrl(), clone);
+    }
+
+    /** Drops clones, ending whatever is still connected to them. */
+    void dropClones(List<String> databases) {
+        if (databases.isEmpty()) {
+            return;
+        }
+        try (Connection admin = connect(JdbcUrls.withDatabase(server.jdbcUrl(), "postgres"));
+             Statement statement = admin.createStatement()) {
+            for (String database : databases) {
+                statement.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+            }
+        } catch (SQLException e) {
+            log.warn("Could not drop the testkit's cloned databases: {}", e.toString());
+        }
+    }
+
+    private Connection connect(String jdbcUrl) throws SQLException {
+        return DriverManager.getConnection(jdbcUrl, server.username(), server.password());
+    }
+
+    static String resource(String name) {
+        try (InputStream in = TemplateDatabase.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("the testkit's resource " + name + " is missing from its jar");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
