@@ -8,13 +8,13 @@ cd "$(dirname "$0")/.."
 generated=persistence/src/main/jooq
 
 # Pinned to the embedded provider: the committed code is what PostgreSQL 15 (zonky's pinned binaries) generates.
-mvn -B -q -Pjooq-codegen -pl persistence -am process-test-classes -Dtestkit.provider=embedded
+mvn -B -q -Pjooq-codegen -pl persistence-codegen -am process-classes -Dtestkit.provider=embedded
 
 untracked=$(git ls-files --others --exclude-standard -- "$generated")
 if ! git diff --exit-code --stat -- "$generated" || [ -n "$untracked" ]; then
   [ -n "$untracked" ] && printf 'New generated files not committed:\n%s\n' "$untracked" >&2
   echo "The jOOQ sources in $generated are out of date with the migrations." >&2
-  echo "Regenerate with 'mvn -B -Pjooq-codegen -pl persistence -am process-test-classes' and commit the result." >&2
+  echo "Regenerate with 'mvn -B -Pjooq-codegen -pl persistence-codegen -am process-classes' and commit the result." >&2
   exit 1
 fi
 echo "The jOOQ sources in $generated match the migrations."

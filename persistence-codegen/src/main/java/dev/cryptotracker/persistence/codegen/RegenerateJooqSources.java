@@ -1,14 +1,14 @@
 package dev.cryptotracker.persistence.codegen;
 
-import dev.cryptotracker.testkit.internal.PostgresServer;
-import dev.cryptotracker.testkit.internal.ProviderChoice;
-import dev.cryptotracker.testkit.internal.ServerProvider;
-import dev.cryptotracker.testkit.internal.TestkitSettings;
+import dev.cryptotracker.testkit.ProviderKind;
+import dev.cryptotracker.testkit.Service;
+import dev.cryptotracker.testkit.TestkitConfig;
+import dev.cryptotracker.testkit.TestkitLease;
+import dev.cryptotracker.testkit.TestkitServers;
+import dev.cryptotracker.testkit.TestkitSetting;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import org.flywaydb.core.Flyway;
 import org.jooq.codegen.GenerationTool;
 import org.jooq.meta.jaxb.Configuration;
 import org.jooq.meta.jaxb.Database;
@@ -19,13 +19,13 @@ import org.jooq.meta.jaxb.Target;
 
 /**
  * Regenerates the committed jOOQ sources from the Flyway migrations, on a real PostgreSQL so that jOOQ reads the
- * schema PostgreSQL actually built, not a parser's idea of it. The server comes from the testkit's provider choice
- * ({@code testkit.provider}); without one set, the embedded provider, so that no Docker is needed and the output
- * does not depend on which server a developer happens to have ({@code persistence/check-jooq-sources.sh} compares
- * against what the embedded server generates).
+ * schema PostgreSQL actually built, not a parser's idea of it. The server and the migrations come from the testkit's
+ * public {@link TestkitServers}, with its provider choice ({@code testkit.provider}); without one set, the embedded
+ * provider, so that no Docker is needed and the output does not depend on which server a developer happens to have
+ * ({@code persistence/check-jooq-sources.sh} compares against what the embedded server generates).
  *
- * <p>Run through the {@code jooq-codegen} profile: {@code mvn -B -Pjooq-codegen -pl persistence -am
- * process-test-classes}. The output is deterministic (no dates or versions in headers), so regenerating an unchanged
+ * <p>Run through the {@code jooq-codegen} profile: {@code mvn -B -Pjooq-codegen -pl persistence-codegen -am
+ * process-classes}. The output is deterministic (no dates or versions in headers), so regenerating an unchanged
  * schema leaves {@code git diff} empty; {@code persistence/check-jooq-sources.sh} relies on that.
  */
 public final class RegenerateJooqSources {
@@ -44,23 +44,17 @@ public final class RegenerateJooqSources {
         Path output = Path.of(args[0]).toAbsolutePath().normalize();
         Files.createDirectories(output);
 
-        if (System.getProperty(TestkitSettings.PROVIDER) == null
-                && System.getenv(TestkitSettings.environmentName(TestkitSettings.PROVIDER)) == null) {
-            System.setProperty(TestkitSettings.PROVIDER, "embedded");
+        TestkitConfig config = TestkitConfig.fromEnvironment().withMigrations("classpath:db/migration")
+                .withSchemas("public");
+        if (config.origin(TestkitSetting.PROVIDER).equals("default")) {
+            config = config.withProvider(ProviderKind.EMBEDDED);
         }
-        ServerProvider provider = new ProviderChoice().choose(TestkitSettings.fromEnvironment());
-        try (PostgresServer postgres = provider.startPostgres()) {
-            Flyway.configure()
-                    .dataSource(postgres.jdbcUrl(), postgres.username(), postgres.password())
-                    .locations("classpath:db/migration")
-                    .load()
-                    .migrate();
-            try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl(), postgres.username(),
-                    postgres.password())) {
-                GenerationTool tool = new GenerationTool();
-                tool.setConnection(connection);
-                tool.run(configuration(output));
-            }
+        try (TestkitServers servers = TestkitServers.start(config, Service.POSTGRES);
+             TestkitLease lease = servers.lease(Service.POSTGRES);
+             Connection connection = lease.dataSource().getConnection()) {
+            GenerationTool tool = new GenerationTool();
+            tool.setConnection(connection);
+            tool.run(configuration(output));
         }
     }
 
