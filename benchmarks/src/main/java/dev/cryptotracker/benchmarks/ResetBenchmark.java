@@ -1,25 +1,22 @@
 package dev.cryptotracker.benchmarks;
 
+import dev.cryptotracker.testkit.ConnectionDetails;
+import dev.cryptotracker.testkit.ProviderKind;
 import dev.cryptotracker.testkit.Service;
-import dev.cryptotracker.testkit.internal.DockerProvider;
-import dev.cryptotracker.testkit.internal.PostgresServer;
-import dev.cryptotracker.testkit.internal.ProviderChoice;
-import dev.cryptotracker.testkit.internal.ServerProvider;
-import dev.cryptotracker.testkit.internal.Slot;
-import dev.cryptotracker.testkit.internal.TestkitSettings;
-import dev.cryptotracker.testkit.internal.TestkitState;
+import dev.cryptotracker.testkit.TestkitConfig;
+import dev.cryptotracker.testkit.TestkitLease;
+import dev.cryptotracker.testkit.TestkitServers;
+import dev.cryptotracker.testkit.TestkitSetting;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.redisson.api.RedissonClient;
@@ -33,7 +30,6 @@ import org.redisson.client.codec.StringCodec;
 public final class ResetBenchmark {
 
     private static final List<String> MIGRATIONS = List.of("classpath:db/migration", "classpath:db/benchmark");
-    private static final Set<Service> BOTH = EnumSet.of(Service.POSTGRES, Service.REDIS);
 
     /** Tables in an order that inserts satisfy the foreign keys; children come after parents. */
     private static final List<String> TABLES = List.of("users", "tokens", "alerts", "bench_01", "bench_02",
@@ -78,28 +74,29 @@ public final class ResetBenchmark {
     }
 
     private void run() throws Exception {
-        TestkitSettings settings = TestkitSettings.fromEnvironment();
+        TestkitConfig config = TestkitConfig.fromEnvironment().withMigrations(MIGRATIONS.toArray(String[]::new));
         long coldStart = System.nanoTime();
         String result;
-        try (TestkitState state = new TestkitState(settings, new ProviderChoice())) {
-            state.ensure(BOTH, MIGRATIONS, List.of());
-            state.lease(BOTH).close();
+        try (TestkitServers servers = TestkitServers.start(config, Service.POSTGRES, Service.REDIS)) {
+            TestkitLease lease = servers.lease();
             double coldStartMs = millis(System.nanoTime() - coldStart);
-            System.out.printf(Locale.ROOT, "provider %s; %d tables; %d iterations per figure%n",
-                    state.runningServers().provider(), TABLES.size(), iterations);
+            ProviderKind provider = servers.runningServers().provider();
+            System.out.printf(Locale.ROOT, "provider %s; %d tables; %d iterations per figure%n", provider,
+                    TABLES.size(), iterations);
 
-            Slot slot = state.primary();
-            DataSource db = slot.dataSource();
-            RedissonClient redis = slot.redisson();
+            DataSource db = lease.dataSource();
+            RedissonClient redis = lease.redisson();
+            ConnectionDetails details = lease.connectionDetails();
+            lease.close();
 
             for (var dirty : DIRTY.entrySet()) {
                 List<String> tables = dirty.getValue();
                 record("testkit reset (PostgreSQL + Redis)", dirty.getKey(), measure(() -> {
                     dirty(db, tables);
                     redis.getBucket("session", StringCodec.INSTANCE).set("x");
-                }, () -> state.lease(BOTH).close()));
+                }, () -> servers.lease(Service.POSTGRES, Service.REDIS).close()));
                 record("testkit reset, PostgreSQL only", dirty.getKey(), measure(() -> dirty(db, tables),
-                        () -> state.lease(EnumSet.of(Service.POSTGRES)).close()));
+                        () -> servers.lease(Service.POSTGRES).close()));
                 record("TRUNCATE each table (article)", dirty.getKey(), measure(() -> dirty(db, tables),
                         () -> truncateEach(db)));
                 record("one TRUNCATE of all tables", dirty.getKey(), measure(() -> dirty(db, tables),
@@ -107,39 +104,26 @@ public final class ResetBenchmark {
                 record("DELETE from all tables + restart ids", dirty.getKey(), measure(() -> dirty(db, tables),
                         () -> deleteAll(db)));
             }
-            state.lease(BOTH).close();
+            servers.lease().close();
 
-            String template = state.templateJdbcUrl();
-            String admin = template.replaceFirst("/([^/?]+)(\\?|$)", "/postgres$2");
-            String templateName = template.replaceFirst("^.*/([^/?]+)(\\?.*)?$", "$1");
-            var creds = state.primary().connectionDetails();
-            double[] clone = measure(() -> { }, () -> {
-                try (Connection c = DriverManager.getConnection(admin, creds.username(), creds.password());
-                     Statement s = c.createStatement()) {
-                    s.execute("DROP DATABASE IF EXISTS bench_clone WITH (FORCE)");
-                    s.execute("CREATE DATABASE bench_clone TEMPLATE " + templateName);
-                }
-            });
+            double[] clone = templateClone(details);
             record("clone the template database", "any", clone);
 
             double[] trigger = triggerOverhead(db);
 
-            ServerProvider provider = new ProviderChoice().choose(settings);
             double[] fresh = new double[containerIterations];
             for (int i = 0; i < containerIterations; i++) {
                 long start = System.nanoTime();
-                try (PostgresServer server = provider.startPostgres()) {
-                    Flyway.configure().dataSource(server.jdbcUrl(), server.username(), server.password())
-                            .locations(MIGRATIONS.toArray(String[]::new)).load().migrate();
+                try (TestkitServers own = TestkitServers.start(config.withProvider(provider), Service.POSTGRES)) {
                     fresh[i] = millis(System.nanoTime() - start);
                 }
             }
             Arrays.sort(fresh);
             record("fresh PostgreSQL server + migrations", "any", fresh);
 
-            String reuseStart = "n/a (provider " + provider.name() + ")";
-            if ("docker".equals(provider.name())) {
-                reuseStart = String.format(Locale.ROOT, "%.0f ms", reuseStartMs(settings));
+            String reuseStart = "n/a (provider " + provider + ")";
+            if (provider == ProviderKind.DOCKER) {
+                reuseStart = String.format(Locale.ROOT, "%.0f ms", reuseStartMs(config));
             }
 
             printTable();
@@ -162,23 +146,49 @@ public final class ResetBenchmark {
     }
 
     /**
+     * A database per test: the same migrations into a template of the benchmark's own on the same server, then
+     * {@code DROP DATABASE ... WITH (FORCE)} and {@code CREATE DATABASE ... TEMPLATE} of it, timed.
+     */
+    private double[] templateClone(ConnectionDetails details) throws Exception {
+        String admin = details.jdbcUrl().replaceFirst("/([^/?]+)(\\?|$)", "/postgres$2");
+        String template = details.jdbcUrl().replaceFirst("/([^/?]+)(\\?|$)", "/bench_template$2");
+        execute(admin, details, "DROP DATABASE IF EXISTS bench_template WITH (FORCE)",
+                "CREATE DATABASE bench_template");
+        Flyway.configure().dataSource(template, details.username(), details.password())
+                .locations(MIGRATIONS.toArray(String[]::new)).load().migrate();
+        try {
+            return measure(() -> { }, () -> execute(admin, details, "DROP DATABASE IF EXISTS bench_clone WITH (FORCE)",
+                    "CREATE DATABASE bench_clone TEMPLATE bench_template"));
+        } finally {
+            execute(admin, details, "DROP DATABASE IF EXISTS bench_clone WITH (FORCE)",
+                    "DROP DATABASE IF EXISTS bench_template WITH (FORCE)");
+        }
+    }
+
+    private static void execute(String jdbcUrl, ConnectionDetails details, String... statements) throws SQLException {
+        try (Connection c = DriverManager.getConnection(jdbcUrl, details.username(), details.password());
+             Statement s = c.createStatement()) {
+            for (String sql : statements) {
+                s.execute(sql);
+            }
+        }
+    }
+
+    /**
      * Starts a reusable PostgreSQL container, then starts it again as a second run would, and times the second
      * start. Needs Testcontainers' reuse switch, which the benchmark's pom sets for this process.
      */
-    private static double reuseStartMs(TestkitSettings base) {
-        Map<String, String> properties = new LinkedHashMap<>();
-        properties.put(TestkitSettings.REUSE, "true");
-        properties.put(TestkitSettings.POSTGRES_IMAGE, base.postgresImage());
-        TestkitSettings settings = TestkitSettings.of(properties, System.getenv(), new java.util.Properties());
+    private static double reuseStartMs(TestkitConfig base) {
+        TestkitConfig config = base.withProvider(ProviderKind.DOCKER).with(TestkitSetting.REUSE, "true");
         String id;
-        try (PostgresServer first = new DockerProvider(settings).startPostgres()) {
-            id = first.describe().id();
+        try (TestkitServers first = TestkitServers.start(config, Service.POSTGRES)) {
+            id = first.runningServers().postgres().id();
         }
         try {
             long start = System.nanoTime();
-            try (PostgresServer second = new DockerProvider(settings).startPostgres()) {
+            try (TestkitServers second = TestkitServers.start(config, Service.POSTGRES)) {
                 double elapsed = millis(System.nanoTime() - start);
-                if (!second.describe().id().equals(id)) {
+                if (!second.runningServers().postgres().id().equals(id)) {
                     System.out.println("warning: reuse did not find the first container (is reuse enabled?)");
                 }
                 return elapsed;
