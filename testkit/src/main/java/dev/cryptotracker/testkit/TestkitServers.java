@@ -176,6 +176,11 @@ public final class TestkitServers implements AutoCloseable {
         return new TestkitLease(this, core.first(), services, false);
     }
 
+    void reset(Slot slot, Set<Service> services) {
+        requireOpen();
+        core.reset(slot, services);
+    }
+
     void release(Slot slot) {
         core.release(slot);
     }

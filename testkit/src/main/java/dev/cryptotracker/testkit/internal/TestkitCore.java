@@ -86,13 +86,22 @@ public final class TestkitCore implements AutoCloseable {
      * with the end of its log, and every later lease fails at once with the same message.
      */
     public Slot lease(Set<Service> services) {
-        services.forEach(servers::throwIfFailed);
         Slot slot = slots.take();
         try {
-            slot.reset(services);
+            reset(slot, services);
             return slot;
         } catch (RuntimeException e) {
             slots.giveBack(slot);
+            throw e;
+        }
+    }
+
+    /** Resets a slot that is already leased; see {@link #lease(Set)} for what a failure says. */
+    public void reset(Slot slot, Set<Service> services) {
+        services.forEach(servers::throwIfFailed);
+        try {
+            slot.reset(services);
+        } catch (RuntimeException e) {
             throw diagnose(services, e);
         }
     }
