@@ -7,7 +7,8 @@ cd "$(dirname "$0")/.."
 
 generated=persistence/src/main/jooq
 
-# Pinned to the embedded provider: the committed code is what PostgreSQL 15 (zonky's pinned binaries) generates.
+# Pinned to the embedded provider: the committed code is what PostgreSQL 17 (the binaries the testkit declares)
+# generates, whatever the machine has.
 mvn -B -q -Pjooq-codegen -pl persistence-codegen -am process-classes -Dtestkit.provider=embedded
 
 untracked=$(git ls-files --others --exclude-standard -- "$generated")
