@@ -5,6 +5,7 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import dev.cryptotracker.domain.SessionStoreUnavailableException;
 import dev.cryptotracker.domain.auth.AuthService;
 import dev.cryptotracker.domain.auth.BcryptPasswordHasher;
 import dev.cryptotracker.domain.auth.JwtTokenCodec;
@@ -25,6 +26,8 @@ import java.security.SecureRandom;
 import java.text.ParseException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
 
 /**
  * The auth service wired as in production (jOOQ users, Redis sessions and login throttle on one client, bcrypt,
@@ -81,6 +84,33 @@ final class AuthSetup {
 
     static String subTokenOf(String token) throws ParseException {
         return claimsOf(token).getStringClaim("sub_token");
+    }
+
+    /** {@link #subTokenOf(String)} for lambdas and streams. */
+    static String subTokenOfUnchecked(String token) {
+        try {
+            return subTokenOf(token);
+        } catch (ParseException e) {
+            throw new IllegalArgumentException("not a JWT", e);
+        }
+    }
+
+    /**
+     * Redisson reconnects in the background once Redis is back; until it has, calls fail as unavailable (never as
+     * anything else). Retries the call until it gets past that, for at most 30 s.
+     */
+    static <T> T untilRedisAnswers(Supplier<T> call) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (true) {
+            try {
+                return call.get();
+            } catch (SessionStoreUnavailableException e) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("Redis was back but the client did not recover within 30 s", e);
+                }
+                LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
+            }
+        }
     }
 
     static String signatureOf(String token) {
