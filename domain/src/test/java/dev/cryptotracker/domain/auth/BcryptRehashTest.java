@@ -57,6 +57,13 @@ class BcryptRehashTest {
     }
 
     @Test
+    void acceptsEveryCostFromTenToThirtyOne() {
+        assertThat(new BcryptPasswordHasher(10).cost()).isEqualTo(10);
+        assertThat(new BcryptPasswordHasher(31).cost()).isEqualTo(31);
+        assertThat(new BcryptPasswordHasher(31).needsRehash(withCost("30"))).isTrue();
+    }
+
+    @Test
     void hashesAndVerifiesTheNormalisedPassword() {
         String hash = TEST_COST.hash("cafe\u0301 au lait");
 

@@ -150,6 +150,45 @@ class LoginThrottleTest {
         assertThat(new AttemptCount(1, Duration.ofMillis(1)).count()).isEqualTo(1);
     }
 
+    /** Answers every count with a fixed one and records what it was asked; the real counting is LoginThrottleIT's. */
+    private static final class FixedAttempts implements LoginAttempts {
+
+        private final AttemptCount answer;
+        private final java.util.List<String> calls = new java.util.ArrayList<>();
+
+        FixedAttempts(AttemptCount answer) {
+            this.answer = answer;
+        }
+
+        @Override
+        public AttemptCount count(String subject, Duration window) {
+            calls.add("count " + subject + " " + window);
+            return answer;
+        }
+
+        @Override
+        public void reset(String subject) {
+            calls.add("reset " + subject);
+        }
+    }
+
+    @Test
+    void countsUnderTheEmailsSubjectForThePolicysWindowAndAppliesThePolicy() {
+        ThrottlePolicy policy = new ThrottlePolicy(2, Duration.ofMinutes(3));
+        FixedAttempts third = new FixedAttempts(new AttemptCount(3, Duration.ofSeconds(42)));
+        FixedAttempts second = new FixedAttempts(new AttemptCount(2, Duration.ofSeconds(42)));
+
+        assertThatThrownBy(() -> new LoginThrottle(third, policy).admit("Alice@Example.com"))
+                .isInstanceOfSatisfying(LoginThrottledException.class,
+                        e -> assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(42)));
+        new LoginThrottle(second, policy).admit("alice@example.com");
+        new LoginThrottle(second, policy).reset("ALICE@example.com");
+
+        String subject = LoginThrottle.subjectOf("alice@example.com");
+        assertThat(third.calls).containsExactly("count " + subject + " PT3M");
+        assertThat(second.calls).containsExactly("count " + subject + " PT3M", "reset " + subject);
+    }
+
     @Test
     void needsItsStoreAndPolicy() {
         assertThatThrownBy(() -> new LoginThrottle(null, ThrottlePolicy.defaults()))
