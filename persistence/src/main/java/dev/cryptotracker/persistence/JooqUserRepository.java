@@ -12,7 +12,12 @@ import org.jooq.DSLContext;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 
-/** Users in PostgreSQL. Emails are unique by {@code lower(email)}; a race between two signups ends in 23505. */
+/**
+ * Users in PostgreSQL. Emails are unique by {@code lower(email)}; a race between two signups ends in 23505. A
+ * password hash is replaced by compare-and-set ({@code UPDATE ... WHERE id = ? AND password_hash = ?}): under READ
+ * COMMITTED a second update of the row waits for the first, re-checks the condition on the new row version and
+ * matches nothing. Deleting a user deletes their alerts in the same statement ({@code ON DELETE CASCADE}).
+ */
 public final class JooqUserRepository implements UserRepository {
 
     static final String EMAIL_UNIQUE_INDEX = "users_email_lower_key";
@@ -60,6 +65,39 @@ public final class JooqUserRepository implements UserRepository {
                     .map(JooqUserRepository::toUser);
         } catch (DataAccessException e) {
             throw PersistenceErrors.translate("find a user by id", e, constraint -> null);
+        }
+    }
+
+    @Override
+    public boolean exists(long id) {
+        try {
+            return sql.fetchExists(USERS, USERS.ID.eq(id));
+        } catch (DataAccessException e) {
+            throw PersistenceErrors.translate("check that a user exists", e, constraint -> null);
+        }
+    }
+
+    @Override
+    public boolean replacePasswordHash(long id, String expectedHash, String newHash) {
+        try {
+            return sql.update(USERS)
+                    .set(USERS.PASSWORD_HASH, newHash)
+                    .where(USERS.ID.eq(id))
+                    .and(USERS.PASSWORD_HASH.eq(expectedHash))
+                    .execute() == 1;
+        } catch (DataAccessException e) {
+            throw PersistenceErrors.translate("replace a password hash", e, constraint -> null);
+        }
+    }
+
+    @Override
+    public boolean delete(long id) {
+        try {
+            return sql.deleteFrom(USERS)
+                    .where(USERS.ID.eq(id))
+                    .execute() == 1;
+        } catch (DataAccessException e) {
+            throw PersistenceErrors.translate("delete a user", e, constraint -> null);
         }
     }
 

@@ -1,2 +1,5 @@
-/** Signup, login and sessions: password rules and hashing, HS256 session tokens, and the ports they run on. */
+/**
+ * Signup, login and sessions, log out everywhere, password change and account deletion: password rules and hashing,
+ * login throttling, HS256 session tokens, and the ports they run on.
+ */
 package dev.cryptotracker.domain.auth;

@@ -9,7 +9,6 @@ import dev.cryptotracker.domain.SessionStoreUnavailableException;
 import dev.cryptotracker.domain.auth.AuthResult;
 import dev.cryptotracker.persistence.DataSourceFactory;
 import dev.cryptotracker.persistence.DatabaseSettings;
-import dev.cryptotracker.sessions.RedisSessionStore;
 import dev.cryptotracker.sessions.RedissonClientFactory;
 import dev.cryptotracker.testkit.ConnectionDetails;
 import dev.cryptotracker.testkit.DatabaseHelper;
@@ -49,7 +48,7 @@ class AuthServerOutageIT {
         redisProxy = FaultInjectingProxy.to(redis.getHost(), redis.getPort());
         client = RedissonClientFactory.create(
                 "redis://" + redisProxy.host() + ":" + redisProxy.port() + redis.getPath(), FAST_FAILING);
-        setup = new AuthSetup(AuthSetup.users(dataSource), new RedisSessionStore(client));
+        setup = new AuthSetup(AuthSetup.users(dataSource), client);
     }
 
     @AfterEach
@@ -115,7 +114,7 @@ class AuthServerOutageIT {
                      details.username(), details.password())
                      .withPoolName("outage-test").withMaximumPoolSize(2)
                      .withConnectionTimeout(Duration.ofSeconds(1)))) {
-            AuthSetup pgSetup = new AuthSetup(AuthSetup.users(pool), new RedisSessionStore(redis));
+            AuthSetup pgSetup = new AuthSetup(AuthSetup.users(pool), redis);
 
             proxy.stop();
             assertThatThrownBy(() -> pgSetup.auth.signup("pgdown@example.com", "Down", "correct horse"))

@@ -8,7 +8,6 @@ import dev.cryptotracker.domain.SessionStoreUnavailableException;
 import dev.cryptotracker.domain.ValidationException;
 import dev.cryptotracker.domain.auth.AuthResult;
 import dev.cryptotracker.domain.user.User;
-import dev.cryptotracker.sessions.RedisSessionStore;
 import dev.cryptotracker.sessions.RedissonClientFactory;
 import dev.cryptotracker.sessions.RedissonClientFactory.Settings;
 import dev.cryptotracker.testkit.ConnectionDetails;
@@ -105,7 +104,7 @@ class AuthSignupIT {
         assertThat(key).startsWith("/users/" + result.user().id() + "/session/");
         assertThat(redisson.<String>getBucket(key, StringCodec.INSTANCE).get())
                 .isEqualTo(AuthSetup.signatureOf(result.token()));
-        assertThat(redisson.getKeys().count()).isEqualTo(1);
+        assertThat(AuthSetup.sessionKeyCount(redisson)).isEqualTo(1);
     }
 
     @Test
@@ -134,8 +133,7 @@ class AuthSignupIT {
     @MethodSource("invalidEmails")
     void rejectsInvalidEmailBeforeAnySqlOrHashing(String email, String message) {
         ConnectionCounter connections = new ConnectionCounter(dataSource);
-        AuthSetup counted = new AuthSetup(AuthSetup.users(connections.dataSource()),
-                new RedisSessionStore(redisson));
+        AuthSetup counted = new AuthSetup(AuthSetup.users(connections.dataSource()), redisson);
 
         assertThatThrownBy(() -> counted.auth.signup(email, "Alice", PASSWORD))
                 .isInstanceOf(ValidationException.class)
@@ -149,8 +147,7 @@ class AuthSignupIT {
     @Test
     void rejectsNulCharacterInNameBeforeAnySql() {
         ConnectionCounter connections = new ConnectionCounter(dataSource);
-        AuthSetup counted = new AuthSetup(AuthSetup.users(connections.dataSource()),
-                new RedisSessionStore(redisson));
+        AuthSetup counted = new AuthSetup(AuthSetup.users(connections.dataSource()), redisson);
 
         assertThatThrownBy(() -> counted.auth.signup("alice@example.com", "Ali\u0000ce", PASSWORD))
                 .isInstanceOf(ValidationException.class)
@@ -243,7 +240,7 @@ class AuthSignupIT {
         assertThat(succeeded).hasValue(1);
         assertThat(alreadyExists).hasValue(threads - 1);
         assertThat(db.rowCount("users")).isEqualTo(1);
-        assertThat(redisson.getKeys().count()).isEqualTo(1);
+        assertThat(AuthSetup.sessionKeyCount(redisson)).isEqualTo(1);
     }
 
     // --- R8, R9: faults ---
@@ -260,7 +257,7 @@ class AuthSignupIT {
         config.setConnectionTimeout(500);
         try (HikariDataSource tiny = new HikariDataSource(config);
              Connection held = tiny.getConnection()) {
-            AuthSetup starved = new AuthSetup(AuthSetup.users(tiny), new RedisSessionStore(redisson));
+            AuthSetup starved = new AuthSetup(AuthSetup.users(tiny), redisson);
             long started = System.nanoTime();
 
             assertThatThrownBy(() -> starved.auth.signup("alice@example.com", "Alice", PASSWORD))
@@ -277,7 +274,7 @@ class AuthSignupIT {
     void signupWhoseSessionCannotBeStoredReturnsNoTokenAndUserCanLogInLater() throws IOException {
         RedissonClient unreachable = RedissonClientFactory.create("redis://127.0.0.1:" + closedPort(), FAST);
         try {
-            AuthSetup redisDown = new AuthSetup(AuthSetup.users(dataSource), new RedisSessionStore(unreachable));
+            AuthSetup redisDown = new AuthSetup(AuthSetup.users(dataSource), unreachable);
 
             assertThatThrownBy(() -> redisDown.auth.signup("alice@example.com", "Alice", PASSWORD))
                     .isInstanceOf(SessionStoreUnavailableException.class)
@@ -288,7 +285,7 @@ class AuthSignupIT {
         assertThat(db.rowCount("users")).isEqualTo(1);
         assertThat(redisson.getKeys().count()).isZero();
         assertThat(setup.auth.login("alice@example.com", PASSWORD).token()).isNotBlank();
-        assertThat(redisson.getKeys().count()).isEqualTo(1);
+        assertThat(AuthSetup.sessionKeyCount(redisson)).isEqualTo(1);
     }
 
     static final Settings FAST = new Settings(Duration.ofMillis(300), Duration.ofMillis(300), 1,
