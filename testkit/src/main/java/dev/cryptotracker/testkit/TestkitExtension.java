@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
+import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
@@ -25,8 +26,8 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * test, takes a {@link TestkitLease} for every test, resolves the parameter types listed on {@link Testkit} from
  * it, and adds the servers and the end of their logs to a failing test's exception as a suppressed exception.
  */
-public final class TestkitExtension implements BeforeAllCallback, BeforeEachCallback, ParameterResolver,
-        TestExecutionExceptionHandler, LifecycleMethodExecutionExceptionHandler {
+public final class TestkitExtension implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback,
+        ParameterResolver, TestExecutionExceptionHandler, LifecycleMethodExecutionExceptionHandler {
 
     private static final Namespace NAMESPACE = Namespace.create(TestkitExtension.class);
     private static final String INJECTABLE = "DataSource, DSLContext (needs org.jooq:jooq), RedissonClient (needs "
@@ -44,6 +45,18 @@ public final class TestkitExtension implements BeforeAllCallback, BeforeEachCall
     @Override
     public void beforeEach(ExtensionContext context) {
         translated(() -> lease(context));
+    }
+
+    /**
+     * Gives the test's lease back, which cleans its slot for the next test. A transaction the test left open is
+     * ended and fails this test, by name; the next test starts clean all the same.
+     */
+    @Override
+    public void afterEach(ExtensionContext context) {
+        TestkitLease lease = context.getStore(NAMESPACE).remove(TestkitLease.class, TestkitLease.class);
+        if (lease != null) {
+            translated(lease::close);
+        }
     }
 
     /** Constructor parameters are resolved per test, so that they come from the test's own lease. */
@@ -100,8 +113,10 @@ public final class TestkitExtension implements BeforeAllCallback, BeforeEachCall
     private static TestkitLease lease(ExtensionContext context) {
         TestkitServers servers = servers(context);
         Set<Service> services = services(context);
-        return context.getStore(NAMESPACE).getOrComputeIfAbsent(TestkitLease.class, key -> servers.lease(services),
-                TestkitLease.class);
+        String test = "test " + context.getRequiredTestClass().getName() + "#"
+                + context.getTestMethod().map(method -> method.getName() + "()").orElse(context.getDisplayName());
+        return context.getStore(NAMESPACE).getOrComputeIfAbsent(TestkitLease.class,
+                key -> servers.lease(services, test), TestkitLease.class);
     }
 
     @Override

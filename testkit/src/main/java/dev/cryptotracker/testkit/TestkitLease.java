@@ -8,8 +8,8 @@ import org.redisson.api.RedissonClient;
 
 /**
  * A clean place for one test, held until closed: a database cloned from the migrated template and a Redis database,
- * both reset when the lease was taken. Tests that hold leases at the same time never see each other's data.
- * Closing gives the slot back for the next test; its clients stay open and are reused by that test.
+ * both as the migrations left them. Tests that hold leases at the same time never see each other's data. Closing
+ * cleans the slot and gives it back for the next test; its clients stay open and are reused by that test.
  *
  * <p>Obtained from {@link TestkitServers#lease(Service...)}; the JUnit extension takes one per test.
  */
@@ -18,14 +18,15 @@ public final class TestkitLease implements AutoCloseable {
     private final TestkitServers owner;
     private final Slot slot;
     private final Set<Service> services;
-    private final boolean leased;
+    /** Who holds the lease, for messages; {@code null} for a view of a slot that was not leased. */
+    private final String holder;
     private boolean released;
 
-    TestkitLease(TestkitServers owner, Slot slot, Set<Service> services, boolean leased) {
+    TestkitLease(TestkitServers owner, Slot slot, Set<Service> services, String holder) {
         this.owner = owner;
         this.slot = slot;
         this.services = Set.copyOf(services);
-        this.leased = leased;
+        this.holder = holder;
     }
 
     /**
@@ -97,10 +98,11 @@ public final class TestkitLease implements AutoCloseable {
      * Makes this lease clean again without giving it back: for holders that keep one lease for many tests, such
      * as a cached Spring test context, and reset it between them.
      *
-     * @throws IllegalStateException when a server cannot be reset; a server that died is named
+     * @throws OpenTransactionException when a transaction was left open; it has been ended, and the lease is clean
+     * @throws IllegalStateException    when a server cannot be reset; a server that died is named
      */
     public void reset() {
-        owner.reset(slot, services);
+        owner.reset(slot, services, holder == null ? "a lease" : holder);
     }
 
     private void require(Service service, String type) {
@@ -110,16 +112,21 @@ public final class TestkitLease implements AutoCloseable {
         }
     }
 
-    /** Gives the slot back for the next test. Closing twice does nothing. */
+    /**
+     * Cleans the slot and gives it back for the next test. Closing twice does nothing.
+     *
+     * @throws OpenTransactionException when the holder left a transaction open; it has been ended, the slot is
+     *                                  clean and given back all the same
+     */
     @Override
     public void close() {
         synchronized (this) {
-            if (released || !leased) {
+            if (released || holder == null) {
                 released = true;
                 return;
             }
             released = true;
         }
-        owner.release(slot);
+        owner.release(slot, services, holder);
     }
 }
