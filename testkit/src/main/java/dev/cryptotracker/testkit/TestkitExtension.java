@@ -1,6 +1,7 @@
 package dev.cryptotracker.testkit;
 
 import dev.cryptotracker.testkit.internal.OptionalLibraries;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -42,9 +43,22 @@ public final class TestkitExtension implements BeforeAllCallback, BeforeEachCall
         translated(() -> servers(context).ensureStarted(services(context)));
     }
 
+    /** Takes the test's lease (clean) and applies the class's and the method's {@link SqlFixture}s to it. */
     @Override
     public void beforeEach(ExtensionContext context) {
-        translated(() -> lease(context));
+        translated(() -> {
+            TestkitLease lease = lease(context);
+            List<String> scripts = new ArrayList<>();
+            for (Class<?> type = context.getRequiredTestClass(); type != null; type = type.getEnclosingClass()) {
+                AnnotationSupport.findAnnotation(type, SqlFixture.class)
+                        .ifPresent(fixture -> scripts.addAll(0, List.of(fixture.value())));
+            }
+            context.getTestMethod().flatMap(method -> AnnotationSupport.findAnnotation(method, SqlFixture.class))
+                    .ifPresent(fixture -> scripts.addAll(List.of(fixture.value())));
+            if (!scripts.isEmpty()) {
+                lease.applyFixtures(scripts.toArray(String[]::new));
+            }
+        });
     }
 
     /**

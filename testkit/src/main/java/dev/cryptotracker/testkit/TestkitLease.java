@@ -1,6 +1,8 @@
 package dev.cryptotracker.testkit;
 
+import dev.cryptotracker.testkit.internal.Fixtures;
 import dev.cryptotracker.testkit.internal.Slot;
+import java.util.List;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
@@ -92,6 +94,20 @@ public final class TestkitLease implements AutoCloseable {
      */
     public ConnectionDetails connectionDetails() {
         return slot.connectionDetails();
+    }
+
+    /**
+     * Applies fixture scripts from the classpath to this lease's database, in one round trip and one transaction:
+     * the data a test starts from. What they write is emptied (or, in reference tables, restored) like anything a
+     * test writes.
+     *
+     * @param scripts such as {@code fixtures/users.sql}, applied in this order
+     * @throws SqlFixtureException naming the script, the line and PostgreSQL's message when one fails (nothing is
+     *                             kept), or a script that is not on the classpath
+     */
+    public void applyFixtures(String... scripts) {
+        require(Service.POSTGRES, "fixture");
+        slot.applyFixtures(Fixtures.load(List.of(scripts)));
     }
 
     /**

@@ -30,7 +30,7 @@ class ServerDeathIT {
         String output = ChildJvm.probe(provider(servers), Map.of(), RedisDies.class);
 
         List<String[]> failures = failures(output);
-        assertThat(failures).extracting(failure -> failure[2])
+        assertThat(failures).as("failures of the probe; its output:%n%s", output).extracting(failure -> failure[2])
                 .contains("needsRedisAfterwards", "needsRedisLater");
         for (String[] failure : failures) {
             if (!failure[2].equals("killsRedis")) {

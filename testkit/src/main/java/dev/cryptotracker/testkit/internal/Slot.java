@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.cryptotracker.testkit.ConnectionDetails;
 import dev.cryptotracker.testkit.DatabaseHelper;
 import dev.cryptotracker.testkit.Service;
+import dev.cryptotracker.testkit.SqlFixtureException;
 import dev.cryptotracker.testkit.TestkitConfig;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -15,6 +16,7 @@ import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Properties;
 import java.util.Set;
 import org.jooq.DSLContext;
 import org.redisson.api.RedissonClient;
@@ -222,11 +224,8 @@ public final class Slot implements AutoCloseable {
     }
 
     private List<OpenTransaction> runReset() throws SQLException {
-        if (resetConnection == null || resetConnection.isClosed()) {
-            resetConnection = DriverManager.getConnection(jdbcUrl, username, password);
-        }
         List<OpenTransaction> open = new ArrayList<>();
-        try (Statement statement = resetConnection.createStatement();
+        try (Statement statement = resetConnection().createStatement();
              ResultSet rows = statement.executeQuery("SELECT pid, state, since, query FROM testkit_reset.after_test()")) {
             while (rows.next()) {
                 Timestamp since = rows.getTimestamp(3);
@@ -235,6 +234,68 @@ public final class Slot implements AutoCloseable {
             }
         }
         return open;
+    }
+
+    /**
+     * The slot's own connection, outside the pool, for the reset and fixtures. Simple query protocol: a script of
+     * many statements goes as one message, runs as one transaction, and an error's position counts from its start.
+     */
+    private Connection resetConnection() throws SQLException {
+        if (resetConnection == null || resetConnection.isClosed()) {
+            Properties properties = new Properties();
+            properties.setProperty("user", username);
+            properties.setProperty("password", password == null ? "" : password);
+            properties.setProperty("preferQueryMode", "simple");
+            properties.setProperty("ApplicationName", "testkit-reset-" + index);
+            resetConnection = DriverManager.getConnection(jdbcUrl, properties);
+        }
+        return resetConnection;
+    }
+
+    /**
+     * Applies fixture scripts in one round trip and one transaction. When PostgreSQL refuses one, says which script
+     * and line: from the error's position where PostgreSQL gives one, else by running the statements one by one in
+     * a transaction that is rolled back.
+     *
+     * @throws SqlFixtureException naming the script, line and PostgreSQL's message; nothing was kept
+     */
+    public synchronized void applyFixtures(List<SqlScript> scripts) {
+        requirePostgres();
+        StringBuilder sql = new StringBuilder();
+        int[] starts = new int[scripts.size()];
+        for (int i = 0; i < scripts.size(); i++) {
+            starts[i] = sql.length();
+            sql.append(scripts.get(i).text()).append("\n;\n");
+        }
+        try (Statement statement = resetConnection().createStatement()) {
+            statement.execute(sql.toString());
+        } catch (SQLException e) {
+            throw new SqlFixtureException(Fixtures.locate(e, scripts, starts, this::runAlone) + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** Runs statements one by one in a transaction that is rolled back; the index of the first that fails, or -1. */
+    private int runAlone(List<String> statements) {
+        try {
+            Connection connection = resetConnection();
+            connection.setAutoCommit(false);
+            try (Statement statement = connection.createStatement()) {
+                for (int i = 0; i < statements.size(); i++) {
+                    try {
+                        statement.execute(statements.get(i));
+                    } catch (SQLException e) {
+                        return i;
+                    }
+                }
+                return -1;
+            } finally {
+                connection.rollback();
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            return -1;
+        }
     }
 
     private void requirePostgres() {

@@ -197,6 +197,14 @@ BEGIN
 END
 $fn$;
 
+-- Whether a table is a partition of a reference table that is being restored: the parent's copy holds the
+-- partition's rows too, so restoring both would insert them twice.
+CREATE FUNCTION testkit_reset.in_restored_parent(table_oid regclass, restored regclass[]) RETURNS boolean
+    LANGUAGE sql STABLE AS $fn$
+    SELECT EXISTS (SELECT 1 FROM pg_partition_ancestors(table_oid) a
+                    WHERE a.relid <> table_oid AND a.relid = ANY (restored))
+$fn$;
+
 -- Makes the database what the migrations left: tables written since the last reset emptied, reference tables
 -- written since then restored, their sequences put back, tables created by tests dropped. One call, one round trip.
 -- As a superuser it deletes with triggers and foreign keys switched off for the transaction (cheapest for the
@@ -232,7 +240,8 @@ BEGIN
     IF current_setting('is_superuser') = 'on' THEN
         PERFORM set_config('session_replication_role', 'replica', true);
         FOR r IN SELECT table_oid, reference, restore_sql FROM testkit_reset.tracked_tables
-                  WHERE table_oid = ANY (dirty) ORDER BY reference, restore_order LOOP
+                  WHERE table_oid = ANY (dirty) AND NOT testkit_reset.in_restored_parent(table_oid, restored)
+                  ORDER BY reference, restore_order LOOP
             EXECUTE 'DELETE FROM ' || r.table_oid;
             IF r.reference THEN
                 EXECUTE r.restore_sql;
@@ -247,7 +256,8 @@ BEGIN
         EXECUTE 'TRUNCATE ' || array_to_string(array_cat(coalesce(emptied, '{}'), coalesce(restored, '{}')), ', ')
                 || ' CASCADE';
         FOR r IN SELECT restore_sql FROM testkit_reset.tracked_tables
-                  WHERE table_oid = ANY (restored) ORDER BY restore_order LOOP
+                  WHERE table_oid = ANY (restored) AND NOT testkit_reset.in_restored_parent(table_oid, restored)
+                  ORDER BY restore_order LOOP
             EXECUTE r.restore_sql;
         END LOOP;
     END IF;
