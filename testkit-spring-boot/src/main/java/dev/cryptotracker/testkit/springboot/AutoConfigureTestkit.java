@@ -54,8 +54,9 @@ import java.lang.annotation.Target;
  *       at once, naming the first. Test classes with different contexts may run in parallel.</li>
  * </ul>
  *
- * <p>The servers are the JVM's {@link dev.cryptotracker.testkit.TestkitServers#shared(dev.cryptotracker.testkit.TestkitConfig)
- * shared ones}, configured like every other use of the testkit ({@code testkit.properties}, {@code -Dtestkit.*},
+ * <p>The servers are the JVM's
+ * {@link dev.cryptotracker.testkit.TestkitServers#shared(dev.cryptotracker.testkit.TestkitConfig) shared ones},
+ * configured like every other use of the testkit ({@code testkit.properties}, {@code -Dtestkit.*},
  * {@code TESTKIT_*}), and shared with {@code @Testkit} classes of the same JVM. The context can inject the
  * {@link dev.cryptotracker.testkit.TestkitLease} and, with PostgreSQL, the
  * {@link dev.cryptotracker.testkit.DatabaseHelper} of its lease. Needs Spring Boot 4.

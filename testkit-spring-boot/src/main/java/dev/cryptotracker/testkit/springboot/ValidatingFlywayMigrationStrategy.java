@@ -43,11 +43,12 @@ final class ValidatingFlywayMigrationStrategy implements FlywayMigrationStrategy
     }
 
     private IllegalStateException mismatch(Flyway flyway, String problem, Throwable cause) {
+        String withoutFinalStop = problem.strip().replaceAll("\\.+$", "");
         return new IllegalStateException("Spring Boot's Flyway (locations "
                 + Arrays.toString(flyway.getConfiguration().getLocations()) + ") does not match the database that "
                 + "the testkit migrated (" + TestkitSetting.MIGRATIONS.key() + "=" + config.migrations() + ", "
-                + config.origin(TestkitSetting.MIGRATIONS) + "): " + problem.strip().replaceAll("\\.+$", "") + ". In a test context the testkit "
-                + "migrates, once per JVM, and Spring Boot's Flyway only validates: give spring.flyway.locations and "
-                + TestkitSetting.MIGRATIONS.key() + " the same locations", cause);
+                + config.origin(TestkitSetting.MIGRATIONS) + "): " + withoutFinalStop + ". In a test context the "
+                + "testkit migrates, once per JVM, and Spring Boot's Flyway only validates: give "
+                + "spring.flyway.locations and " + TestkitSetting.MIGRATIONS.key() + " the same locations", cause);
     }
 }
