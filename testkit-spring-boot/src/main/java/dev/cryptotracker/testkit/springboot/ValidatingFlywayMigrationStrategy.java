@@ -33,13 +33,28 @@ final class ValidatingFlywayMigrationStrategy implements FlywayMigrationStrategy
     public void migrate(Flyway flyway) {
         ValidateResult result;
         try {
-            result = flyway.validateWithResult();
+            result = inTheTestkitsSchemas(flyway).validateWithResult();
         } catch (FlywayException e) {
             throw mismatch(flyway, e.getMessage(), e);
         }
         if (!result.validationSuccessful) {
             throw mismatch(flyway, result.getAllErrorMessages(), null);
         }
+    }
+
+    /**
+     * Without {@code spring.flyway.schemas}, Flyway takes the connection's current schema, which follows the user's
+     * search path ({@code "$user", public}) and so depends on the provider's user name; the testkit migrated the
+     * schemas of {@code testkit.schemas}, so validate those.
+     */
+    private Flyway inTheTestkitsSchemas(Flyway flyway) {
+        if (flyway.getConfiguration().getSchemas().length > 0) {
+            return flyway;
+        }
+        return Flyway.configure(flyway.getConfiguration().getClassLoader())
+                .configuration(flyway.getConfiguration())
+                .schemas(config.schemas().toArray(String[]::new))
+                .load();
     }
 
     private IllegalStateException mismatch(Flyway flyway, String problem, Throwable cause) {
