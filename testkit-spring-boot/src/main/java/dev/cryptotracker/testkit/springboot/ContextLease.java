@@ -12,6 +12,8 @@ final class ContextLease {
 
     private final TestkitLease lease;
     private Ticket current;
+    /** Whether something may have written since the last reset: the context's own start may have. */
+    private boolean dirty = true;
 
     ContextLease(TestkitLease lease) {
         this.lease = lease;
@@ -22,13 +24,14 @@ final class ContextLease {
     }
 
     /**
-     * Marks the context as used by a test and resets the lease for it.
+     * Marks the context as used by a test, cleaning the lease first if anything but a test may have written to it
+     * (the context's start, say).
      *
      * @param test the test, as {@code Class#method}, for messages
      * @return what {@link #leave(Ticket)} takes when the test ends
      * @throws IllegalStateException when another test is still running in this context, or the reset failed
      */
-    Ticket enterAndReset(String test) {
+    Ticket enter(String test) {
         Ticket ticket = new Ticket(test);
         synchronized (this) {
             if (current != null) {
@@ -40,14 +43,31 @@ final class ContextLease {
             }
             current = ticket;
         }
-        lease.reset();
+        if (dirty) {
+            lease.reset("the Spring test context before " + test);
+            dirty = false;
+        }
         return ticket;
     }
 
-    /** Marks the test as finished; does nothing when the ticket is not the current one. */
-    synchronized void leave(Ticket ticket) {
-        if (current == ticket) {
+    /**
+     * Marks the test as finished and cleans the lease for the next one, so that a transaction the test left open
+     * fails this test, by name. Does nothing when the ticket is not the current one.
+     *
+     * @throws dev.cryptotracker.testkit.OpenTransactionException when the test left a transaction open; it has been
+     *                                                            ended and the lease is clean
+     */
+    void leave(Ticket ticket) {
+        synchronized (this) {
+            if (current != ticket) {
+                return;
+            }
             current = null;
+            dirty = true;
+        }
+        lease.reset("test " + ticket.test);
+        synchronized (this) {
+            dirty = false;
         }
     }
 

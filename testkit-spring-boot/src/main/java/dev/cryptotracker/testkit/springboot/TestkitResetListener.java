@@ -5,13 +5,15 @@ import org.springframework.test.context.TestContextAnnotationUtils;
 import org.springframework.test.context.support.AbstractTestExecutionListener;
 
 /**
- * Resets the context's lease before every test method of a class with {@link AutoConfigureTestkit}, and refuses a
- * second test that would run in the same context at the same time. Registered in {@code META-INF/spring.factories}.
+ * Cleans the context's lease after every test method of a class with {@link AutoConfigureTestkit} (and before the
+ * first, which may find what the context's start wrote), and refuses a second test that would run in the same
+ * context at the same time. Cleaning after a test fails that test, by name, when it left a transaction open.
+ * Registered in {@code META-INF/spring.factories}.
  *
- * <p>Its order puts the reset after the listeners that close a context marked dirty before the method (so the reset
- * hits the context the test will use), and before {@code TransactionalTestExecutionListener} (4000) and
- * {@code SqlScriptsTestExecutionListener} (5000), so that a test's transaction and {@code @Sql} scripts start from
- * a clean database and are not emptied by it.
+ * <p>Its order puts it after the listeners that close a context marked dirty before the method (so the lease is
+ * the one the test will use), and before {@code TransactionalTestExecutionListener} (4000) and
+ * {@code SqlScriptsTestExecutionListener} (5000): a test's transaction and {@code @Sql} scripts start from a clean
+ * database, and the cleaning after the test comes after the transaction's rollback.
  */
 final class TestkitResetListener extends AbstractTestExecutionListener {
 
@@ -30,8 +32,8 @@ final class TestkitResetListener extends AbstractTestExecutionListener {
             return;
         }
         ContextLease lease = testContext.getApplicationContext().getBean(ContextLease.BEAN, ContextLease.class);
-        String test = testContext.getTestClass().getSimpleName() + "#" + testContext.getTestMethod().getName();
-        testContext.setAttribute(TICKET, new Held(lease, lease.enterAndReset(test)));
+        String test = testContext.getTestClass().getName() + "#" + testContext.getTestMethod().getName() + "()";
+        testContext.setAttribute(TICKET, new Held(lease, lease.enter(test)));
     }
 
     @Override

@@ -64,8 +64,8 @@ class SeparateContextsIT {
         try {
             assertThatThrownBy(() -> second.beforeTestMethod(secondTest, secondMethod))
                     .isInstanceOf(IllegalStateException.class)
-                    .hasMessageStartingWith("ContextOneAgain#probe started while ContextOne#probe still runs in the "
-                            + "same Spring test context")
+                    .hasMessageStartingWith(ContextOneAgain.class.getName() + "#probe() started while "
+                            + ContextOne.class.getName() + "#probe() still runs in the same Spring test context")
                     .hasMessageContaining("must not run at the same time");
             second.afterTestMethod(secondTest, secondMethod, null);
         } finally {
