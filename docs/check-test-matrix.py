@@ -17,7 +17,7 @@ REQUIRED += [f"S{i}" for i in range(15, 17)]
 REQUIRED += [f"R{i}" for i in range(51, 59)]
 REQUIRED += [f"S{i}" for i in range(17, 20)]
 REQUIRED += [f"R{i}" for i in range(39, 48)]
-REQUIRED += [f"S{i}" for i in range(20, 27)]
+REQUIRED += [f"S{i}" for i in range(20, 29)]
 
 
 def results():
