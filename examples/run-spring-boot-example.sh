@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Proves the Spring Boot support works for a project outside this reactor: installs the reactor (no tests), then runs
 # the spring-boot-app example's integration tests twice, on the Docker provider and on the embedded provider (no
-# Docker). Exits non-zero on any failure. TESTKIT_* and TESTCONTAINERS_* variables (offline images) pass through.
+# Docker). Exits non-zero on any failure. REACTOR_INSTALLED=1 skips the install, for callers that have just made it. TESTKIT_* and TESTCONTAINERS_* variables (offline images) pass through.
 set -euo pipefail
 
 examples="$(cd "$(dirname "$0")" && pwd)"
@@ -10,8 +10,10 @@ example="$examples/spring-boot-app"
 
 log() { printf '\n== %s\n' "$*"; }
 
-log "Installing the reactor without tests: mvn -B -q install -DskipTests"
-(cd "$root" && mvn -B -q install -DskipTests)
+if [ "${REACTOR_INSTALLED:-0}" != 1 ]; then
+  log "Installing the reactor without tests: mvn -B -q install -DskipTests"
+  (cd "$root" && mvn -B -q install -DskipTests)
+fi
 
 log "Spring Boot example on the Docker provider: TESTKIT_PROVIDER=docker mvn -B verify"
 (cd "$example" && TESTKIT_PROVIDER=docker mvn -B verify)
