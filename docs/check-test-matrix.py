@@ -13,6 +13,7 @@ import xml.etree.ElementTree as ET
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 REQUIRED = [f"S{i}" for i in range(1, 15)] + [f"C{i}" for i in range(1, 7)] + [f"R{i}" for i in range(1, 39)]
+REQUIRED += [f"C{i}" for i in range(7, 16)]
 
 
 def results():
