@@ -122,6 +122,24 @@ class RedisSessionStoreContractIT {
     }
 
     @Test
+    void clientWritesToTheDatabaseIndexOfItsUriAndNoOther() {
+        URI redis = URI.create(details.redisUri());
+        String path = redis.getPath();
+        int index = path == null || path.isEmpty() || "/".equals(path) ? 0 : Integer.parseInt(path.substring(1));
+        String other = "redis://" + redis.getHost() + ":" + redis.getPort() + "/" + (index + 1);
+        // The one write to another index, removed at once: no other test of this run uses that index.
+        withStore(other, store -> {
+            store.open(KEY, "in-the-next-index", Duration.ofMinutes(1));
+            try {
+                assertThat(store.holds(KEY, "in-the-next-index")).isTrue();
+                assertThat(testkitRedis.getBucket(KEY.redisKey()).isExists()).isFalse();
+            } finally {
+                store.close(KEY);
+            }
+        });
+    }
+
+    @Test
     void clientAuthenticatesAsTheUserAndPasswordOfItsUri() {
         URI redis = URI.create(details.redisUri());
         String user = "sessions-" + UUID.randomUUID();

@@ -136,6 +136,17 @@ class UserRepositoryContractIT {
     }
 
     @Test
+    void aMissingValuePastTheServiceArrivesAsAValidationErrorNamingTheColumn() {
+        assertThatThrownBy(() -> repository.create("alice@example.com", null, HASH))
+                .isInstanceOf(ValidationException.class)
+                .hasMessage("cannot create a user: name is required");
+        assertThatThrownBy(() -> repository.create("alice@example.com", "Alice", null))
+                .isInstanceOf(ValidationException.class)
+                .hasMessage("cannot create a user: password_hash is required");
+        assertThat(db.rowCount("users")).isZero();
+    }
+
+    @Test
     void storesTheHashExactlyAsGiven() {
         User user = repository.create("alice@example.com", "Alice", " " + HASH + " ");
 
