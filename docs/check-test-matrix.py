@@ -18,6 +18,7 @@ REQUIRED += [f"R{i}" for i in range(51, 59)]
 REQUIRED += [f"S{i}" for i in range(17, 20)]
 REQUIRED += [f"R{i}" for i in range(39, 48)]
 REQUIRED += [f"S{i}" for i in range(20, 29)]
+REQUIRED += [f"C{i}" for i in range(7, 16)]
 
 
 def results():
