@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The throttle's rules; its counting on a real Redis is proven by LoginThrottleIT. */
+/** The throttle's rules; its counting, and the policy applied to it, on a real Redis is proven by LoginThrottleIT. */
 class LoginThrottleTest {
 
     @Test
@@ -148,45 +148,6 @@ class LoginThrottleTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("time left in the window must be positive, was null");
         assertThat(new AttemptCount(1, Duration.ofMillis(1)).count()).isEqualTo(1);
-    }
-
-    /** Answers every count with a fixed one and records what it was asked; the real counting is LoginThrottleIT's. */
-    private static final class FixedAttempts implements LoginAttempts {
-
-        private final AttemptCount answer;
-        private final java.util.List<String> calls = new java.util.ArrayList<>();
-
-        FixedAttempts(AttemptCount answer) {
-            this.answer = answer;
-        }
-
-        @Override
-        public AttemptCount count(String subject, Duration window) {
-            calls.add("count " + subject + " " + window);
-            return answer;
-        }
-
-        @Override
-        public void reset(String subject) {
-            calls.add("reset " + subject);
-        }
-    }
-
-    @Test
-    void countsUnderTheEmailsSubjectForThePolicysWindowAndAppliesThePolicy() {
-        ThrottlePolicy policy = new ThrottlePolicy(2, Duration.ofMinutes(3));
-        FixedAttempts third = new FixedAttempts(new AttemptCount(3, Duration.ofSeconds(42)));
-        FixedAttempts second = new FixedAttempts(new AttemptCount(2, Duration.ofSeconds(42)));
-
-        assertThatThrownBy(() -> new LoginThrottle(third, policy).admit("Alice@Example.com"))
-                .isInstanceOfSatisfying(LoginThrottledException.class,
-                        e -> assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(42)));
-        new LoginThrottle(second, policy).admit("alice@example.com");
-        new LoginThrottle(second, policy).reset("ALICE@example.com");
-
-        String subject = LoginThrottle.subjectOf("alice@example.com");
-        assertThat(third.calls).containsExactly("count " + subject + " PT3M");
-        assertThat(second.calls).containsExactly("count " + subject + " PT3M", "reset " + subject);
     }
 
     @Test

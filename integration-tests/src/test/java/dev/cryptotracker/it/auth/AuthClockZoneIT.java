@@ -7,6 +7,9 @@ import dev.cryptotracker.domain.auth.AuthResult;
 import dev.cryptotracker.domain.auth.AuthService;
 import dev.cryptotracker.domain.auth.BcryptPasswordHasher;
 import dev.cryptotracker.domain.auth.JwtTokenCodec;
+import dev.cryptotracker.domain.auth.LoginThrottle;
+import dev.cryptotracker.domain.auth.ThrottlePolicy;
+import dev.cryptotracker.sessions.RedisLoginAttempts;
 import dev.cryptotracker.sessions.RedisSessionStore;
 import dev.cryptotracker.testkit.Testkit;
 import java.security.SecureRandom;
@@ -40,7 +43,8 @@ class AuthClockZoneIT {
         byte[] secret = new byte[32];
         new SecureRandom().nextBytes(secret);
         this.auth = new AuthService(AuthSetup.users(dataSource), BcryptPasswordHasher.forTests(),
-                new JwtTokenCodec(secret, LIFETIME, kathmandu), new RedisSessionStore(redisson), kathmandu);
+                new JwtTokenCodec(secret, LIFETIME, kathmandu), new RedisSessionStore(redisson),
+                new LoginThrottle(new RedisLoginAttempts(redisson), ThrottlePolicy.defaults()), kathmandu);
     }
 
     @Test
