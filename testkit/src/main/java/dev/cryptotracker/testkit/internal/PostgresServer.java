@@ -25,6 +25,22 @@ public interface PostgresServer extends AutoCloseable {
         return Optional.empty();
     }
 
+    /**
+     * Whether the template database came from the template cache with its migrations and the testkit's reset in
+     * place, so that migrating it again would only repeat what is there.
+     */
+    default boolean templateFromCache() {
+        return false;
+    }
+
+    /**
+     * Told once the template database is migrated and the reset installed, before any clone of it exists: a server
+     * that caches templates stores this one now. Never fails: a template that cannot be cached is logged and the
+     * run goes on without.
+     */
+    default void templateMigrated() {
+    }
+
     @Override
     void close();
 }
