@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.wait.strategy.Wait;
+import org.testcontainers.containers.wait.strategy.WaitStrategy;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 import org.testcontainers.utility.DockerImageName;
 import org.testcontainers.utility.TestcontainersConfiguration;
@@ -21,9 +22,13 @@ public final class DockerProvider implements ServerProvider {
     private static final Logger log = LoggerFactory.getLogger(DockerProvider.class);
 
     private final TestkitConfig config;
+    private final DockerTemplateCache templates;
 
     public DockerProvider(TestkitConfig config) {
         this.config = config;
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
+        this.templates = new DockerTemplateCache(config, context != null ? context
+                : DockerProvider.class.getClassLoader());
     }
 
     @Override
@@ -53,15 +58,26 @@ public final class DockerProvider implements ServerProvider {
     @Override
     public PostgresServer startPostgres() {
         String image = config.postgresImage();
+        boolean cacheable = templates.applies();
+        if (cacheable) {
+            Optional<TemplateKey> key = templates.imageId(image).flatMap(templates::key);
+            Optional<String> cached = key.flatMap(templates::image);
+            if (cached.isPresent()) {
+                try {
+                    return startFromCache(image, cached.get(), key.get());
+                } catch (RuntimeException e) {
+                    log.warn("PostgreSQL would not start from the cached template {}; starting without it: {}",
+                            cached.get(), e.toString());
+                }
+            }
+        }
         PostgreSQLContainer container;
         try {
-            container = new PostgreSQLContainer(DockerImageName.parse(image).asCompatibleSubstituteFor("postgres"))
-                    .withDatabaseName("testkit")
-                    .withUsername("testkit")
-                    .withPassword(config.postgresPassword().orElseGet(() -> config.reuse() ? "testkit" : password()))
-                    .withLabels(labels())
-                    .withReuse(config.reuse())
-                    .waitingFor(new PostgresReadyWaitStrategy().withStartupTimeout(config.startupTimeout()));
+            container = container(DockerImageName.parse(image).asCompatibleSubstituteFor("postgres"),
+                    new PostgresReadyWaitStrategy());
+            if (cacheable) {
+                container.withEnv("PGDATA", DockerTemplateCache.DATA_DIRECTORY);
+            }
             container.start();
         } catch (RuntimeException e) {
             throw new IllegalStateException("PostgreSQL failed to start from image " + image
@@ -69,7 +85,31 @@ public final class DockerProvider implements ServerProvider {
         }
         log.info("PostgreSQL started from image {} in container {} at {}", image, shortId(container.getContainerId()),
                 container.getJdbcUrl());
-        return new ContainerPostgres(container, image, config.reuse());
+        return new ContainerPostgres(container, image, config.reuse(), cacheable ? templates : null, false);
+    }
+
+    private PostgreSQLContainer container(DockerImageName image, WaitStrategy ready) {
+        return new PostgreSQLContainer(image)
+                .withDatabaseName("testkit")
+                .withUsername("testkit")
+                .withPassword(config.postgresPassword().orElseGet(() -> config.reuse() ? "testkit" : password()))
+                .withLabels(labels())
+                .withReuse(config.reuse())
+                .waitingFor(ready.withStartupTimeout(config.startupTimeout()));
+    }
+
+    /**
+     * A container of the cached image: ready once its server has recovered (one "ready" line: the data directory
+     * exists, so the image's entrypoint initialises nothing), given a new password, and answering it.
+     */
+    private PostgresServer startFromCache(String image, String cached, TemplateKey key) {
+        PostgreSQLContainer container = container(DockerImageName.parse(cached).asCompatibleSubstituteFor("postgres"),
+                new CachedTemplateWaitStrategy());
+        container.withEnv("PGDATA", DockerTemplateCache.DATA_DIRECTORY);
+        container.start();
+        log.info("PostgreSQL started from image {}, from the template cache ({}), in container {} at {}", image,
+                key, shortId(container.getContainerId()), container.getJdbcUrl());
+        return new ContainerPostgres(container, image, false, null, true);
     }
 
     @Override
@@ -126,7 +166,14 @@ public final class DockerProvider implements ServerProvider {
         return id == null || id.length() < 12 ? id : id.substring(0, 12);
     }
 
-    private record ContainerPostgres(PostgreSQLContainer container, String image, boolean reuse)
+    /**
+     * A PostgreSQL container.
+     *
+     * @param templates the cache to commit the migrated template to, or {@code null}
+     * @param templateFromCache whether it runs the cached image, with the template migrated already
+     */
+    private record ContainerPostgres(PostgreSQLContainer container, String image, boolean reuse,
+                                     DockerTemplateCache templates, boolean templateFromCache)
             implements PostgresServer {
 
         @Override
@@ -157,6 +204,15 @@ public final class DockerProvider implements ServerProvider {
         @Override
         public Optional<String> death() {
             return DockerProvider.death(container, "PostgreSQL");
+        }
+
+        /** Commits the container as the cached image of its key, once; the key names the image it runs. */
+        @Override
+        public void templateMigrated() {
+            if (templates != null) {
+                templates.key(container.getContainerInfo().getImageId())
+                        .ifPresent(key -> templates.commit(container, key));
+            }
         }
 
         @Override
