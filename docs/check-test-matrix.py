@@ -15,6 +15,8 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 REQUIRED = [f"S{i}" for i in range(1, 15)] + [f"C{i}" for i in range(1, 7)] + [f"R{i}" for i in range(1, 39)]
 REQUIRED += [f"S{i}" for i in range(15, 17)]
 REQUIRED += [f"R{i}" for i in range(51, 59)]
+REQUIRED += [f"S{i}" for i in range(17, 20)]
+REQUIRED += [f"R{i}" for i in range(39, 48)]
 
 
 def results():

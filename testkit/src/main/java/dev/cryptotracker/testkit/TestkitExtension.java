@@ -1,11 +1,13 @@
 package dev.cryptotracker.testkit;
 
 import dev.cryptotracker.testkit.internal.OptionalLibraries;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
+import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
@@ -25,8 +27,8 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * test, takes a {@link TestkitLease} for every test, resolves the parameter types listed on {@link Testkit} from
  * it, and adds the servers and the end of their logs to a failing test's exception as a suppressed exception.
  */
-public final class TestkitExtension implements BeforeAllCallback, BeforeEachCallback, ParameterResolver,
-        TestExecutionExceptionHandler, LifecycleMethodExecutionExceptionHandler {
+public final class TestkitExtension implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback,
+        ParameterResolver, TestExecutionExceptionHandler, LifecycleMethodExecutionExceptionHandler {
 
     private static final Namespace NAMESPACE = Namespace.create(TestkitExtension.class);
     private static final String INJECTABLE = "DataSource, DSLContext (needs org.jooq:jooq), RedissonClient (needs "
@@ -41,9 +43,34 @@ public final class TestkitExtension implements BeforeAllCallback, BeforeEachCall
         translated(() -> servers(context).ensureStarted(services(context)));
     }
 
+    /** Takes the test's lease (clean) and applies the class's and the method's {@link SqlFixture}s to it. */
     @Override
     public void beforeEach(ExtensionContext context) {
-        translated(() -> lease(context));
+        translated(() -> {
+            TestkitLease lease = lease(context);
+            List<String> scripts = new ArrayList<>();
+            for (Class<?> type = context.getRequiredTestClass(); type != null; type = type.getEnclosingClass()) {
+                AnnotationSupport.findAnnotation(type, SqlFixture.class)
+                        .ifPresent(fixture -> scripts.addAll(0, List.of(fixture.value())));
+            }
+            context.getTestMethod().flatMap(method -> AnnotationSupport.findAnnotation(method, SqlFixture.class))
+                    .ifPresent(fixture -> scripts.addAll(List.of(fixture.value())));
+            if (!scripts.isEmpty()) {
+                lease.applyFixtures(scripts.toArray(String[]::new));
+            }
+        });
+    }
+
+    /**
+     * Gives the test's lease back, which cleans its slot for the next test. A transaction the test left open is
+     * ended and fails this test, by name; the next test starts clean all the same.
+     */
+    @Override
+    public void afterEach(ExtensionContext context) {
+        TestkitLease lease = context.getStore(NAMESPACE).remove(TestkitLease.class, TestkitLease.class);
+        if (lease != null) {
+            translated(lease::close);
+        }
     }
 
     /** Constructor parameters are resolved per test, so that they come from the test's own lease. */
@@ -100,8 +127,10 @@ public final class TestkitExtension implements BeforeAllCallback, BeforeEachCall
     private static TestkitLease lease(ExtensionContext context) {
         TestkitServers servers = servers(context);
         Set<Service> services = services(context);
-        return context.getStore(NAMESPACE).getOrComputeIfAbsent(TestkitLease.class, key -> servers.lease(services),
-                TestkitLease.class);
+        String test = "test " + context.getRequiredTestClass().getName() + "#"
+                + context.getTestMethod().map(method -> method.getName() + "()").orElse(context.getDisplayName());
+        return context.getStore(NAMESPACE).getOrComputeIfAbsent(TestkitLease.class,
+                key -> servers.lease(services, test), TestkitLease.class);
     }
 
     @Override

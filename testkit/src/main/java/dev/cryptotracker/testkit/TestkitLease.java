@@ -1,6 +1,8 @@
 package dev.cryptotracker.testkit;
 
+import dev.cryptotracker.testkit.internal.Fixtures;
 import dev.cryptotracker.testkit.internal.Slot;
+import java.util.List;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
@@ -8,8 +10,8 @@ import org.redisson.api.RedissonClient;
 
 /**
  * A clean place for one test, held until closed: a database cloned from the migrated template and a Redis database,
- * both reset when the lease was taken. Tests that hold leases at the same time never see each other's data.
- * Closing gives the slot back for the next test; its clients stay open and are reused by that test.
+ * both as the migrations left them. Tests that hold leases at the same time never see each other's data. Closing
+ * cleans the slot and gives it back for the next test; its clients stay open and are reused by that test.
  *
  * <p>Obtained from {@link TestkitServers#lease(Service...)}; the JUnit extension takes one per test.
  */
@@ -18,14 +20,15 @@ public final class TestkitLease implements AutoCloseable {
     private final TestkitServers owner;
     private final Slot slot;
     private final Set<Service> services;
-    private final boolean leased;
+    /** Who holds the lease, for messages; {@code null} for a view of a slot that was not leased. */
+    private final String holder;
     private boolean released;
 
-    TestkitLease(TestkitServers owner, Slot slot, Set<Service> services, boolean leased) {
+    TestkitLease(TestkitServers owner, Slot slot, Set<Service> services, String holder) {
         this.owner = owner;
         this.slot = slot;
         this.services = Set.copyOf(services);
-        this.leased = leased;
+        this.holder = holder;
     }
 
     /**
@@ -94,13 +97,28 @@ public final class TestkitLease implements AutoCloseable {
     }
 
     /**
+     * Applies fixture scripts from the classpath to this lease's database, in one round trip and one transaction:
+     * the data a test starts from. What they write is emptied (or, in reference tables, restored) like anything a
+     * test writes.
+     *
+     * @param scripts such as {@code fixtures/users.sql}, applied in this order
+     * @throws SqlFixtureException naming the script, the line and PostgreSQL's message when one fails (nothing is
+     *                             kept), or a script that is not on the classpath
+     */
+    public void applyFixtures(String... scripts) {
+        require(Service.POSTGRES, "fixture");
+        slot.applyFixtures(Fixtures.load(List.of(scripts)));
+    }
+
+    /**
      * Makes this lease clean again without giving it back: for holders that keep one lease for many tests, such
      * as a cached Spring test context, and reset it between them.
      *
-     * @throws IllegalStateException when a server cannot be reset; a server that died is named
+     * @throws OpenTransactionException when a transaction was left open; it has been ended, and the lease is clean
+     * @throws IllegalStateException    when a server cannot be reset; a server that died is named
      */
     public void reset() {
-        owner.reset(slot, services);
+        owner.reset(slot, services, holder == null ? "a lease" : holder);
     }
 
     private void require(Service service, String type) {
@@ -110,16 +128,21 @@ public final class TestkitLease implements AutoCloseable {
         }
     }
 
-    /** Gives the slot back for the next test. Closing twice does nothing. */
+    /**
+     * Cleans the slot and gives it back for the next test. Closing twice does nothing.
+     *
+     * @throws OpenTransactionException when the holder left a transaction open; it has been ended, the slot is
+     *                                  clean and given back all the same
+     */
     @Override
     public void close() {
         synchronized (this) {
-            if (released || !leased) {
+            if (released || holder == null) {
                 released = true;
                 return;
             }
             released = true;
         }
-        owner.release(slot);
+        owner.release(slot, services, holder);
     }
 }

@@ -154,10 +154,11 @@ public final class TestkitServers implements AutoCloseable {
     }
 
     /**
-     * Takes a clean place for one test, starting what is missing first. Close the lease when the test ends.
+     * Takes a clean place for one test, starting what is missing first. Close the lease when the test ends: that
+     * cleans it for the next one, and fails if the test left a transaction open.
      *
      * @param services the servers the test needs; none means both
-     * @return the lease, reset for those services
+     * @return the lease, clean for those services
      * @throws IllegalStateException when a server cannot be reset; a server that died is named, with the end of
      *                               its log
      */
@@ -166,23 +167,28 @@ public final class TestkitServers implements AutoCloseable {
     }
 
     TestkitLease lease(Set<Service> services) {
+        return lease(services, "a lease");
+    }
+
+    /** A lease whose holder, such as a test, is named when it leaves a transaction open. */
+    TestkitLease lease(Set<Service> services, String holder) {
         ensureStarted(services);
-        return new TestkitLease(this, core.lease(services), services, true);
+        return new TestkitLease(this, core.lease(services), services, holder);
     }
 
     /** Slot 0 without lease or reset, for class-level callers such as a {@code @BeforeAll} method. */
     TestkitLease unleased(Set<Service> services) {
         requireOpen();
-        return new TestkitLease(this, core.first(), services, false);
+        return new TestkitLease(this, core.first(), services, null);
     }
 
-    void reset(Slot slot, Set<Service> services) {
+    void reset(Slot slot, Set<Service> services, String holder) {
         requireOpen();
-        core.reset(slot, services);
+        core.reset(slot, services, holder);
     }
 
-    void release(Slot slot) {
-        core.release(slot);
+    void release(Slot slot, Set<Service> services, String holder) {
+        core.release(slot, services, holder);
     }
 
     /**

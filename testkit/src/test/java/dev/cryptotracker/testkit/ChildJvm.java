@@ -23,11 +23,12 @@ final class ChildJvm {
      *
      * @param main        the class whose {@code main} runs
      * @param jvmArgs     options such as {@code -Dtestkit.provider=docker}
+     * @param args        the arguments of {@code main}
      * @param environment variables added to this JVM's environment
      * @param onClasspath which of this JVM's classpath entries the child gets
      * @return standard output and standard error, interleaved
      */
-    static String run(Class<?> main, List<String> jvmArgs, Map<String, String> environment,
+    static String run(Class<?> main, List<String> jvmArgs, List<String> args, Map<String, String> environment,
                       Predicate<String> onClasspath) throws Exception {
         String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
         String classpath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
@@ -35,6 +36,7 @@ final class ChildJvm {
         List<String> command = new ArrayList<>(List.of(java));
         command.addAll(jvmArgs);
         command.addAll(List.of("-cp", classpath, main.getName()));
+        command.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putAll(environment);
         Process child = builder.start();
@@ -50,6 +52,16 @@ final class ChildJvm {
     }
 
     static String run(Class<?> main, List<String> jvmArgs, Map<String, String> environment) throws Exception {
-        return run(main, jvmArgs, environment, entry -> true);
+        return run(main, jvmArgs, List.of(), environment, entry -> true);
+    }
+
+    /** Runs {@link EngineProbe} on these {@code @Testkit} classes, with this JVM's provider and one setting more. */
+    static String probe(String setting, Map<String, String> environment, Class<?>... classes) throws Exception {
+        String key = setting.substring(0, setting.indexOf('=') + 1);
+        List<String> jvmArgs = new ArrayList<>(testkitProperties().stream().filter(arg -> !arg.startsWith(key))
+                .toList());
+        jvmArgs.add(setting);
+        return run(EngineProbe.class, jvmArgs, Arrays.stream(classes).map(Class::getName).toList(), environment,
+                entry -> true);
     }
 }

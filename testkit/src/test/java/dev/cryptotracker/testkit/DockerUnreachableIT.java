@@ -36,7 +36,7 @@ class DockerUnreachableIT {
     }
 
     private static String probe(String provider) throws Exception {
-        return ChildJvm.run(DockerUnreachableProbe.class, List.of("-Dtestkit.provider=" + provider),
+        return ChildJvm.run(EngineProbe.class, List.of("-Dtestkit.provider=" + provider),
                 Map.of("DOCKER_HOST", "unix:///nonexistent.sock"));
     }
 }

@@ -34,8 +34,9 @@ class SharedTestkitServersIT {
         assertThatThrownBy(() -> TestkitServers.shared(other))
                 .isInstanceOf(TestkitConfigurationException.class)
                 .hasMessageContaining("this JVM's database was migrated with migrations [classpath:db/migration], "
-                        + "schemas [public], reference tables [species, migration_runs]")
-                .hasMessageContaining("asks for migrations [classpath:db/migration], schemas [public], reference "
-                        + "tables [owners]");
+                        + "schemas [public, audit], reference tables [species, migration_runs, audit.event_kinds, "
+                        + "audit.price_tiers]")
+                .hasMessageContaining("asks for migrations [classpath:db/migration], schemas [public, audit], "
+                        + "reference tables [owners]");
     }
 }

@@ -21,7 +21,7 @@ class TestkitServersIT {
 
     @Test
     void startsMigratesAndHandsOutCleanLeasesWithoutJunit() throws Exception {
-        String output = ChildJvm.run(WithoutJunitMain.class, ChildJvm.testkitProperties(), Map.of(),
+        String output = ChildJvm.run(WithoutJunitMain.class, ChildJvm.testkitProperties(), List.of(), Map.of(),
                 entry -> !entry.contains(File.separator + "junit") && !entry.contains("opentest4j")
                         && !entry.contains("apiguardian") && !entry.contains(path("org", "jooq"))
                         && !entry.contains(path("org", "redisson")));
@@ -46,6 +46,22 @@ class TestkitServersIT {
             assertThat(second.connectionDetails().redisUri()).isNotEqualTo(first.connectionDetails().redisUri());
             assertThat(second.databaseHelper().rowCount("owners")).isZero();
             assertThat(first.databaseHelper().rowCount("owners")).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aLeaseResetInPlaceIsCleanAgainAndStaysTheSameDatabase() throws Exception {
+        try (TestkitServers servers = TestkitServers.start(TestkitConfig.fromEnvironment());
+             TestkitLease lease = servers.lease()) {
+            insertOwner(lease.connectionDetails(), "before the reset");
+            lease.redisson().getBucket("key").set("value");
+            String database = lease.connectionDetails().jdbcUrl();
+
+            lease.reset();
+
+            assertThat(lease.databaseHelper().rowCount("owners")).isZero();
+            assertThat(lease.redisson().getKeys().count()).isZero();
+            assertThat(lease.connectionDetails().jdbcUrl()).isEqualTo(database);
         }
     }
 

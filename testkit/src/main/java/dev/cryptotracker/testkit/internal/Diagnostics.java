@@ -4,7 +4,10 @@ import dev.cryptotracker.testkit.ProviderKind;
 import dev.cryptotracker.testkit.RunningServers;
 import java.util.Optional;
 
-/** What a failing test's report says about the testkit: provider, servers and the end of their logs. */
+/**
+ * What a failing test's report says about the testkit: provider, servers, and what their logs say that matters —
+ * errors and warnings since each became ready, not its start-up chatter.
+ */
 final class Diagnostics {
 
     static final int LOG_LINES = 15;
@@ -28,8 +31,9 @@ final class Diagnostics {
                                Optional<String> log) {
         text.append("\n  ").append(name).append(": image ").append(server.image()).append(", id ")
                 .append(server.id()).append(", ").append(addressLabel).append(' ').append(server.address())
-                .append("\n  ").append(name).append(" log (last ").append(LOG_LINES).append(" lines):\n")
-                .append(indent(log.map(all -> Logs.tail(all, LOG_LINES)).orElse(ExternalProvider.NO_LOG)));
+                .append("\n  ").append(name).append(" log, errors and warnings since it became ready (at most ")
+                .append(LOG_LINES).append(" lines):\n")
+                .append(indent(log.map(all -> Logs.relevant(all, LOG_LINES)).orElse(ExternalProvider.NO_LOG)));
     }
 
     private static String indent(String text) {

@@ -5,11 +5,18 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.cryptotracker.testkit.ConnectionDetails;
 import dev.cryptotracker.testkit.DatabaseHelper;
 import dev.cryptotracker.testkit.Service;
+import dev.cryptotracker.testkit.SqlFixtureException;
 import dev.cryptotracker.testkit.TestkitConfig;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Properties;
 import java.util.Set;
 import org.jooq.DSLContext;
 import org.redisson.api.RedissonClient;
@@ -21,7 +28,9 @@ import redis.clients.jedis.exceptions.JedisConnectionException;
  * One isolated place for a test to run in: a database cloned from the migrated template, with its own pool, and a
  * Redis database index. Tests that run at the same time hold different slots; a sequential run only ever uses slot
  * 0. Clients are opened on first use; the reset has connections of its own, outside the pool, so that it never
- * waits for a pool's connection and never shows up in the pool's leak reports.
+ * waits for a pool's connection and never shows up in the pool's leak reports. A slot is cleaned when a test gives
+ * it back, so that what the test left behind is found while the test can still be named; a lease cleans it first
+ * only if something may have written to it since.
  */
 public final class Slot implements AutoCloseable {
 
@@ -42,6 +51,8 @@ public final class Slot implements AutoCloseable {
     private RedissonClient redisson;
     private Connection resetConnection;
     private RedisResetConnection redisReset;
+    /** Services that may hold writes since their last reset; a new slot's Redis database may hold another run's. */
+    private final EnumSet<Service> dirty = EnumSet.allOf(Service.class);
 
     Slot(int index, TestkitConfig config) {
         this.index = index;
@@ -114,13 +125,27 @@ public final class Slot implements AutoCloseable {
         return jdbcUrl == null ? null : JdbcUrls.database(jdbcUrl);
     }
 
+    /** Something outside a lease (a {@code @BeforeAll} method, say) may write here: the next lease cleans first. */
+    synchronized void markDirty() {
+        dirty.addAll(EnumSet.allOf(Service.class));
+    }
+
+    /** Whether any of these services may hold writes since the last reset. */
+    synchronized boolean dirty(Set<Service> services) {
+        return services.stream().anyMatch(dirty::contains);
+    }
+
     /**
-     * Empties what the last test in this slot wrote: dirty tables, moved sequences, the Redis database. The Redis
-     * flush goes out first and is answered while PostgreSQL resets.
+     * Makes the slot what the migrations left for these services: ends transactions left open on its database, then
+     * empties what was written since the last reset (tables, Redis database). The Redis flush goes out first and is
+     * answered while PostgreSQL resets: one round trip to each, on this thread.
+     *
+     * @return the transactions that were left open, and are now ended
      */
-    synchronized void reset(Set<Service> services) {
+    synchronized List<OpenTransaction> clean(Set<Service> services) {
         boolean redis = services.contains(Service.REDIS) && redisHost != null;
         boolean postgres = services.contains(Service.POSTGRES) && jdbcUrl != null;
+        dirty.addAll(services);
         RuntimeException sendFailure = null;
         if (redis) {
             try {
@@ -129,12 +154,12 @@ public final class Slot implements AutoCloseable {
                 sendFailure = e;
             }
         }
-        if (postgres) {
-            resetPostgres();
-        }
+        List<OpenTransaction> open = postgres ? resetPostgres() : List.of();
         if (redis) {
             awaitRedisFlush(sendFailure);
         }
+        dirty.removeAll(services);
+        return open;
     }
 
     /**
@@ -175,16 +200,15 @@ public final class Slot implements AutoCloseable {
         return redisReset;
     }
 
-    private void resetPostgres() {
+    private List<OpenTransaction> resetPostgres() {
         try {
-            runReset();
+            return runReset();
         } catch (SQLException e) {
             if (e.getSQLState() != null && e.getSQLState().startsWith("08")) {
                 // A broken connection (a server restart): one new one is tried.
                 closeResetConnection();
                 try {
-                    runReset();
-                    return;
+                    return runReset();
                 } catch (SQLException again) {
                     e = again;
                 }
@@ -192,19 +216,85 @@ public final class Slot implements AutoCloseable {
             closeResetConnection();
             if ("55P03".equals(e.getSQLState())) {
                 throw new IllegalStateException("resetting database " + database() + " waited too long for a "
-                        + "lock: a connection from an earlier test still holds a transaction open (look for "
-                        + "the pool's leak-detection warnings)", e);
+                        + "lock held by a session the testkit could not end (one of another user?); end it, or "
+                        + "close the connection that holds it", e);
             }
             throw new IllegalStateException("could not reset database " + database(), e);
         }
     }
 
-    private void runReset() throws SQLException {
-        if (resetConnection == null || resetConnection.isClosed()) {
-            resetConnection = DriverManager.getConnection(jdbcUrl, username, password);
+    private List<OpenTransaction> runReset() throws SQLException {
+        List<OpenTransaction> open = new ArrayList<>();
+        try (Statement statement = resetConnection().createStatement();
+             ResultSet rows = statement.executeQuery("SELECT pid, state, since, query FROM testkit_reset.after_test()")) {
+            while (rows.next()) {
+                Timestamp since = rows.getTimestamp(3);
+                open.add(new OpenTransaction(rows.getInt(1), rows.getString(2),
+                        since == null ? null : since.toInstant(), rows.getString(4)));
+            }
         }
-        try (Statement statement = resetConnection.createStatement()) {
-            statement.execute("SELECT testkit.reset()");
+        return open;
+    }
+
+    /**
+     * The slot's own connection, outside the pool, for the reset and fixtures. Simple query protocol: a script of
+     * many statements goes as one message, runs as one transaction, and an error's position counts from its start.
+     */
+    private Connection resetConnection() throws SQLException {
+        if (resetConnection == null || resetConnection.isClosed()) {
+            Properties properties = new Properties();
+            properties.setProperty("user", username);
+            properties.setProperty("password", password == null ? "" : password);
+            properties.setProperty("preferQueryMode", "simple");
+            properties.setProperty("ApplicationName", "testkit-reset-" + index);
+            resetConnection = DriverManager.getConnection(jdbcUrl, properties);
+        }
+        return resetConnection;
+    }
+
+    /**
+     * Applies fixture scripts in one round trip and one transaction. When PostgreSQL refuses one, says which script
+     * and line: from the error's position where PostgreSQL gives one, else by running the statements one by one in
+     * a transaction that is rolled back.
+     *
+     * @throws SqlFixtureException naming the script, line and PostgreSQL's message; nothing was kept
+     */
+    public synchronized void applyFixtures(List<SqlScript> scripts) {
+        requirePostgres();
+        StringBuilder sql = new StringBuilder();
+        int[] starts = new int[scripts.size()];
+        for (int i = 0; i < scripts.size(); i++) {
+            starts[i] = sql.length();
+            sql.append(scripts.get(i).text()).append("\n;\n");
+        }
+        try (Statement statement = resetConnection().createStatement()) {
+            statement.execute(sql.toString());
+        } catch (SQLException e) {
+            throw new SqlFixtureException(Fixtures.locate(e, scripts, starts, this::runAlone) + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** Runs statements one by one in a transaction that is rolled back; the index of the first that fails, or -1. */
+    private int runAlone(List<String> statements) {
+        try {
+            Connection connection = resetConnection();
+            connection.setAutoCommit(false);
+            try (Statement statement = connection.createStatement()) {
+                for (int i = 0; i < statements.size(); i++) {
+                    try {
+                        statement.execute(statements.get(i));
+                    } catch (SQLException e) {
+                        return i;
+                    }
+                }
+                return -1;
+            } finally {
+                connection.rollback();
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            return -1;
         }
     }
 

@@ -10,7 +10,6 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
@@ -25,6 +24,8 @@ import org.slf4j.LoggerFactory;
 final class TemplateDatabase {
 
     static final String FLYWAY_TABLE = "flyway_schema_history";
+    /** How many tables a test may write for the reset to find them without looking at every table. */
+    static final int RING_SIZE = 128;
 
     private static final Logger log = LoggerFactory.getLogger(TemplateDatabase.class);
 
@@ -36,7 +37,12 @@ final class TemplateDatabase {
         this.config = config;
     }
 
-    /** Applies the migrations and installs the testkit's reset. */
+    /**
+     * Applies the migrations, checks the configured schemas and reference tables against what they built, and
+     * installs the testkit's reset.
+     *
+     * @throws TestkitConfigurationException when a configured schema or reference table does not exist
+     */
     void migrate() {
         MigrateResult result = Flyway.configure()
                 .dataSource(server.jdbcUrl(), server.username(), server.password())
@@ -47,15 +53,16 @@ final class TemplateDatabase {
                 .migrate();
         log.info("Applied {} migrations from {} to schemas {}", result.migrationsExecuted, config.migrations(),
                 config.schemas());
-        List<String> excluded = new ArrayList<>(config.referenceTables());
-        excluded.add(FLYWAY_TABLE);
         try (Connection connection = connect(server.jdbcUrl())) {
+            Catalog catalog = Catalog.read(connection, config.schemas());
+            List<String> referenceTables = catalog.requireNames(config);
             try (Statement statement = connection.createStatement()) {
-                statement.execute(resource("reset.sql"));
+                statement.execute(resource("reset.sql").replace("%RING_SIZE%", String.valueOf(RING_SIZE)));
             }
-            try (PreparedStatement track = connection.prepareStatement("SELECT testkit.track(?, ?)")) {
+            try (PreparedStatement track = connection.prepareStatement("SELECT testkit_reset.track(?, ?::regclass[], ?)")) {
                 track.setArray(1, connection.createArrayOf("text", config.schemas().toArray()));
-                track.setArray(2, connection.createArrayOf("text", excluded.toArray()));
+                track.setArray(2, connection.createArrayOf("text", referenceTables.toArray()));
+                track.setString(3, FLYWAY_TABLE);
                 track.execute();
             }
         } catch (SQLException e) {

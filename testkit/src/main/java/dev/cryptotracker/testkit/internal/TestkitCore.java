@@ -1,12 +1,16 @@
 package dev.cryptotracker.testkit.internal;
 
+import dev.cryptotracker.testkit.OpenTransactionException;
 import dev.cryptotracker.testkit.RunningServers;
 import dev.cryptotracker.testkit.Service;
 import dev.cryptotracker.testkit.TestkitConfig;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What the testkit keeps for one set of servers: the servers, the migrated template database, and the slots that
@@ -17,6 +21,8 @@ import java.util.Set;
  * therefore never share data.
  */
 public final class TestkitCore implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(TestkitCore.class);
 
     private final TestkitConfig config;
     private final StartedServers servers;
@@ -90,13 +96,20 @@ public final class TestkitCore implements AutoCloseable {
     }
 
     /**
-     * Takes a free slot for one test and resets it for the services asked for. A server that died is named,
-     * with the end of its log, and every later lease fails at once with the same message.
+     * Takes a free slot for one test; it is clean already unless something wrote to it outside a lease. A server
+     * that died is named, with the end of its log, and every later lease fails at once with the same message.
      */
     public Slot lease(Set<Service> services) {
+        services.forEach(servers::throwIfFailed);
         Slot slot = slots.take();
         try {
-            reset(slot, services);
+            if (slot.dirty(services)) {
+                List<OpenTransaction> open = clean(slot, services);
+                if (!open.isEmpty()) {
+                    log.warn("Before a test started, code outside any test (a @BeforeAll method, say) {}",
+                            OpenTransaction.describe(open, slot.database(), Instant.now()));
+                }
+            }
             return slot;
         } catch (RuntimeException e) {
             slots.giveBack(slot);
@@ -104,11 +117,33 @@ public final class TestkitCore implements AutoCloseable {
         }
     }
 
-    /** Resets a slot that is already leased; see {@link #lease(Set)} for what a failure says. */
-    public void reset(Slot slot, Set<Service> services) {
+    /**
+     * Cleans a leased slot for its next use, without giving it back.
+     *
+     * @param holder who held the slot, for the message, such as a test's name
+     * @throws OpenTransactionException when the holder left transactions open (they are ended, the slot is clean)
+     */
+    public void reset(Slot slot, Set<Service> services, String holder) {
+        List<OpenTransaction> open = clean(slot, services);
+        if (!open.isEmpty()) {
+            throw new OpenTransactionException(holder + " " + OpenTransaction.describe(open, slot.database(),
+                    Instant.now()));
+        }
+    }
+
+    /** Cleans a slot after its test and gives it back, even when cleaning failed; see {@link #reset}. */
+    public void release(Slot slot, Set<Service> services, String holder) {
+        try {
+            reset(slot, services, holder);
+        } finally {
+            slots.giveBack(slot);
+        }
+    }
+
+    private List<OpenTransaction> clean(Slot slot, Set<Service> services) {
         services.forEach(servers::throwIfFailed);
         try {
-            slot.reset(services);
+            return slot.clean(services);
         } catch (RuntimeException e) {
             throw diagnose(services, e);
         }
@@ -119,9 +154,9 @@ public final class TestkitCore implements AutoCloseable {
             Optional<String> death = servers.death(service);
             if (death.isPresent()) {
                 String log = Optional.ofNullable(service == Service.POSTGRES ? servers.postgres().log().orElse(null)
-                        : servers.redis().log().orElse(null)).map(text -> Logs.tail(text, 20)).orElse("");
+                        : servers.redis().log().orElse(null)).map(text -> Logs.relevant(text, 10)).orElse("");
                 IllegalStateException dead = new IllegalStateException(death.get()
-                        + (log.isEmpty() ? "" : "; its log ends with:\n" + log), failure);
+                        + (log.isEmpty() ? "" : "; what it logged last:\n" + log), failure);
                 servers.fail(service, dead);
                 return dead;
             }
@@ -129,14 +164,11 @@ public final class TestkitCore implements AutoCloseable {
         return failure;
     }
 
-    /** Gives a leased slot back for the next test. */
-    public void release(Slot slot) {
-        slots.giveBack(slot);
-    }
-
-    /** Slot 0, neither leased nor reset: what class-level callers get. */
+    /** Slot 0, neither leased nor reset: what class-level callers get. The next lease of it cleans it first. */
     public Slot first() {
-        return slots.first();
+        Slot slot = slots.first();
+        slot.markDirty();
+        return slot;
     }
 
     public RunningServers runningServers() {

@@ -1,90 +1,306 @@
--- Installed by the testkit after the migrations, in its own schema. It never changes the user's tables, only adds a
--- statement-level AFTER INSERT trigger to each, which bumps a per-table marker sequence. Sequences are
--- non-transactional, so marking takes no lock and cannot block or deadlock concurrent writers; a rolled-back
--- insert leaves its table marked, which costs an empty delete at the next reset.
-CREATE SCHEMA IF NOT EXISTS testkit;
+-- Installed by the testkit into the migrated template database before the template is cloned for the tests. It
+-- never changes the user's tables, only adds a statement-level trigger to each; everything else lives in the schema
+-- "testkit_reset" (not "testkit": for a user of that name, "$user" in the search path would send every unqualified
+-- CREATE TABLE of a test there). Run once per template; %RING_SIZE% is replaced before it runs.
 
-CREATE TABLE IF NOT EXISTS testkit.tracked_tables (
-    table_oid regclass PRIMARY KEY,
-    marker    regclass NOT NULL
+CREATE SCHEMA testkit_reset;
+
+-- Every table the reset looks after. A marker is a sequence: "called" means the table was written since the last
+-- reset. Sequences are non-transactional, so marking takes no lock, cannot block or deadlock concurrent writers,
+-- and survives a rollback (which matters: the rolled-back insert moved the table's identity sequence).
+CREATE TABLE testkit_reset.tracked_tables (
+    table_oid     regclass PRIMARY KEY,
+    marker        regclass NOT NULL,
+    -- Reference tables are restored to their migrated rows instead of emptied.
+    reference     boolean  NOT NULL,
+    snapshot      regclass,
+    restore_sql   text,
+    restore_order integer,
+    -- Reference tables that a TRUNCATE ... CASCADE of this one empties too (through foreign keys).
+    cascades_to   regclass[] NOT NULL DEFAULT '{}'
 );
 
--- Sequences that a reset restarts once they have moved: those of the tracked tables and the markers.
-CREATE TABLE IF NOT EXISTS testkit.restartable_sequences (
-    sequence_oid regclass PRIMARY KEY
+-- What each table's own sequences (identity, serial) go back to: their start for emptied tables, their migrated
+-- position for reference tables.
+CREATE TABLE testkit_reset.sequence_states (
+    table_oid    regclass NOT NULL,
+    sequence_oid regclass NOT NULL,
+    value        bigint   NOT NULL,
+    is_called    boolean  NOT NULL,
+    PRIMARY KEY (table_oid, sequence_oid)
 );
 
-CREATE OR REPLACE FUNCTION testkit.mark_dirty() RETURNS trigger LANGUAGE plpgsql AS $fn$
+-- The ring: the first write to a table after a reset records the table's oid in the next ring sequence, so that
+-- the reset reads what was written instead of looking at every table's marker. A reset therefore costs what the
+-- last test wrote, not what the schema holds. More first writes than the ring holds fall back to reading every
+-- marker (correct, just slower).
+CREATE SEQUENCE testkit_reset.ring_position MINVALUE 0 START 0;
+CREATE TABLE testkit_reset.ring (position integer PRIMARY KEY, slot regclass NOT NULL);
+
+-- Facts of the installation: which schemas are tracked, and the highest oid in use once the testkit was
+-- installed; a table in a tracked schema with a higher oid was created by a test.
+CREATE TABLE testkit_reset.installation (
+    schemas oid[] NOT NULL,
+    max_oid oid   NOT NULL
+);
+
+DO $ring$
 BEGIN
-    PERFORM nextval(TG_ARGV[0]::regclass);
-    RETURN NULL;
+    FOR i IN 0 .. %RING_SIZE% - 1 LOOP
+        EXECUTE format('CREATE SEQUENCE testkit_reset.ring_%s MINVALUE 0 MAXVALUE 4294967295', i);
+        INSERT INTO testkit_reset.ring VALUES (i, format('testkit_reset.ring_%s', i)::regclass);
+    END LOOP;
 END
-$fn$;
+$ring$;
 
--- Tracks every table of the given schemas but the excluded ones (names as 'table' or 'schema.table').
--- Tables that already hold rows (written by migrations) are marked so that the first reset empties them.
-CREATE OR REPLACE FUNCTION testkit.track(schemas text[], excluded text[]) RETURNS integer LANGUAGE plpgsql AS $fn$
+-- The trigger function is written with the ring's sequences inlined, so that marking a table costs one look at
+-- its marker and, the first time only, two sequence calls: no query, no catalog lookup.
+DO $mark$
 DECLARE
-    t         record;
-    marker    text;
-    has_rows  boolean;
-    installed integer := 0;
+    slots text;
+BEGIN
+    SELECT string_agg(slot::oid::text, ',' ORDER BY position) INTO slots FROM testkit_reset.ring;
+    EXECUTE format($fn$
+        CREATE FUNCTION testkit_reset.mark_dirty() RETURNS trigger LANGUAGE plpgsql AS $body$
+        DECLARE
+            ring     CONSTANT oid[] := '{%s}';
+            position bigint;
+        BEGIN
+            IF pg_sequence_last_value(TG_ARGV[0]::oid::regclass) IS NULL THEN
+                PERFORM nextval(TG_ARGV[0]::oid::regclass);
+                position := nextval('testkit_reset.ring_position'::regclass);
+                IF position < %s THEN
+                    PERFORM setval(ring[position + 1]::regclass, TG_RELID::bigint);
+                END IF;
+            END IF;
+            RETURN NULL;
+        END
+        $body$
+    $fn$, slots, %RING_SIZE%);
+END
+$mark$;
+
+-- Tracks every table of the given schemas but Flyway's history (names as 'table' or 'schema.table'); reference
+-- tables get a snapshot of their rows and sequences. The trigger fires BEFORE each statement, so a statement that
+-- then fails (a constraint violation after its sequence moved) still marks its table. Emptied tables are marked by
+-- INSERT alone: once empty, nothing else can change them. Reference tables are marked by every kind of write.
+CREATE FUNCTION testkit_reset.track(schemas text[], reference_tables regclass[], history text) RETURNS integer
+    LANGUAGE plpgsql AS $fn$
+DECLARE
+    t          record;
+    marker     text;
+    is_ref     boolean;
+    has_rows   boolean;
+    seeded     boolean := false;
+    snapshot   text;
+    columns    text;
+    installed  integer := 0;
 BEGIN
     FOR t IN
-        SELECT c.oid, quote_ident(ns.nspname) || '.' || quote_ident(c.relname) AS name
+        SELECT c.oid, c.oid::regclass AS name, c.relkind
           FROM pg_class c JOIN pg_namespace ns ON ns.oid = c.relnamespace
-         WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition
-           AND ns.nspname = ANY (schemas)
-           AND NOT (c.relname = ANY (excluded) OR ns.nspname || '.' || c.relname = ANY (excluded))
-           AND NOT EXISTS (SELECT 1 FROM testkit.tracked_tables tt WHERE tt.table_oid = c.oid)
+         WHERE c.relkind IN ('r', 'p') AND ns.nspname = ANY (schemas) AND c.relname <> history
     LOOP
-        marker := 'testkit.dirty_' || t.oid::bigint;
+        -- The partitions of a reference table are reference tables too: a test may write to them directly.
+        is_ref := t.oid = ANY (reference_tables)
+               OR EXISTS (SELECT 1 FROM pg_partition_ancestors(t.oid) a WHERE a.relid = ANY (reference_tables));
+        marker := 'testkit_reset.marker_' || t.oid::bigint;
         EXECUTE format('CREATE SEQUENCE %s', marker);
-        EXECUTE format('CREATE TRIGGER testkit_mark_dirty AFTER INSERT ON %s '
-                       'FOR EACH STATEMENT EXECUTE FUNCTION testkit.mark_dirty(%L)', t.name, marker);
-        INSERT INTO testkit.tracked_tables VALUES (t.oid, marker::regclass);
-        INSERT INTO testkit.restartable_sequences VALUES (marker::regclass);
-        INSERT INTO testkit.restartable_sequences
-            SELECT d.objid::regclass FROM pg_depend d
-             WHERE d.refobjid = t.oid AND d.classid = 'pg_class'::regclass AND d.deptype IN ('a', 'i')
-               AND (SELECT relkind FROM pg_class WHERE oid = d.objid) = 'S'
-            ON CONFLICT DO NOTHING;
-        EXECUTE format('SELECT EXISTS (SELECT 1 FROM %s)', t.name) INTO has_rows;
-        IF has_rows THEN
-            PERFORM nextval(marker);
+        EXECUTE format('CREATE TRIGGER testkit_mark_dirty BEFORE %s ON %s FOR EACH STATEMENT '
+                       'EXECUTE FUNCTION testkit_reset.mark_dirty(%L)',
+                       CASE WHEN is_ref THEN 'INSERT OR UPDATE OR DELETE OR TRUNCATE' ELSE 'INSERT' END,
+                       t.name, marker::regclass::oid);
+        IF is_ref THEN
+            snapshot := 'testkit_reset.snapshot_' || t.oid::bigint;
+            -- A partitioned table holds no rows of its own: its snapshot is its partitions' rows.
+            EXECUTE format('CREATE TABLE %s AS SELECT * FROM %s %s', snapshot,
+                           CASE WHEN t.relkind = 'p' THEN '' ELSE 'ONLY' END, t.name);
+            -- Generated columns are computed again; identity columns keep their migrated values.
+            SELECT string_agg(quote_ident(a.attname), ', ' ORDER BY a.attnum) INTO columns
+              FROM pg_attribute a
+             WHERE a.attrelid = t.oid AND a.attnum > 0 AND NOT a.attisdropped AND a.attgenerated = '';
+            INSERT INTO testkit_reset.tracked_tables (table_oid, marker, reference, snapshot, restore_sql)
+                 VALUES (t.oid, marker::regclass, true, snapshot::regclass,
+                         format('INSERT INTO %s (%s) OVERRIDING SYSTEM VALUE SELECT %s FROM %s',
+                                t.name, columns, columns, snapshot));
+        ELSE
+            INSERT INTO testkit_reset.tracked_tables (table_oid, marker, reference) VALUES (t.oid, marker::regclass, false);
+            EXECUTE format('SELECT EXISTS (SELECT 1 FROM ONLY %s)', t.name) INTO has_rows;
+            IF has_rows THEN
+                PERFORM nextval(marker);
+                seeded := true;
+            END IF;
         END IF;
+        INSERT INTO testkit_reset.sequence_states
+            SELECT t.oid, s.seqrelid,
+                   CASE WHEN is_ref THEN coalesce(pg_sequence_last_value(s.seqrelid), s.seqstart) ELSE s.seqstart END,
+                   is_ref AND pg_sequence_last_value(s.seqrelid) IS NOT NULL
+              FROM pg_depend d JOIN pg_sequence s ON s.seqrelid = d.objid
+             WHERE d.refobjid = t.oid AND d.classid = 'pg_class'::regclass AND d.deptype IN ('a', 'i');
         installed := installed + 1;
     END LOOP;
+
+    -- Reference tables in an order that satisfies their foreign keys among themselves, parents first.
+    WITH RECURSIVE depth (table_oid, level) AS (
+        SELECT table_oid, 0 FROM testkit_reset.tracked_tables WHERE reference
+        UNION ALL
+        SELECT con.conrelid::regclass, d.level + 1
+          FROM depth d JOIN pg_constraint con ON con.confrelid = d.table_oid AND con.contype = 'f'
+         WHERE con.conrelid = ANY (reference_tables) AND con.conrelid <> con.confrelid AND d.level < 100)
+    UPDATE testkit_reset.tracked_tables tt SET restore_order = m.level
+      FROM (SELECT table_oid, max(level) AS level FROM depth GROUP BY table_oid) m
+     WHERE tt.table_oid = m.table_oid;
+
+    -- Which reference tables a TRUNCATE ... CASCADE of each table reaches.
+    WITH RECURSIVE reach (origin, table_oid) AS (
+        SELECT table_oid, table_oid FROM testkit_reset.tracked_tables
+        UNION
+        SELECT r.origin, con.conrelid::regclass
+          FROM reach r JOIN pg_constraint con ON con.confrelid = r.table_oid AND con.contype = 'f')
+    UPDATE testkit_reset.tracked_tables tt SET cascades_to = m.refs
+      FROM (SELECT r.origin, array_agg(r.table_oid) AS refs
+              FROM reach r JOIN testkit_reset.tracked_tables ref ON ref.table_oid = r.table_oid AND ref.reference
+             WHERE r.table_oid <> r.origin GROUP BY r.origin) m
+     WHERE tt.table_oid = m.origin;
+
+    INSERT INTO testkit_reset.installation
+        SELECT array_agg(ns.oid), (SELECT max(oid) FROM pg_class)
+          FROM pg_namespace ns WHERE ns.nspname = ANY (schemas);
+    -- Rows that migrations wrote into tables that are not reference tables are test data like any other:
+    -- the template itself starts clean, and so does every clone of it.
+    IF seeded THEN
+        -- More first writes than the ring holds: the reset reads every marker, once.
+        PERFORM setval('testkit_reset.ring_position', %RING_SIZE%, true);
+        PERFORM testkit_reset.reset();
+    END IF;
     RETURN installed;
 END
 $fn$;
 
--- Empties every table written since the last reset and restarts every sequence that moved, in one call.
--- As a superuser it deletes with triggers and foreign keys switched off for the transaction (cheapest for the
--- small tables of a test); otherwise it truncates them in one statement, with CASCADE.
-CREATE OR REPLACE FUNCTION testkit.reset() RETURNS integer LANGUAGE plpgsql AS $fn$
+-- Drops the tables that tests created in the tracked schemas since the testkit was installed: every test starts
+-- with the migrated tables and no others. An index scan of pg_class by oid, so it costs what was created.
+CREATE FUNCTION testkit_reset.drop_created_tables() RETURNS integer LANGUAGE plpgsql AS $fn$
 DECLARE
-    dirty   regclass[];
-    t       regclass;
+    t       record;
+    dropped integer := 0;
 BEGIN
-    -- A transaction left open by an earlier test would block the delete forever; fail with a clear error instead.
-    PERFORM set_config('lock_timeout', '10s', true);
-    SELECT array_agg(table_oid) INTO dirty
-      FROM testkit.tracked_tables WHERE pg_sequence_last_value(marker) IS NOT NULL;
-    IF dirty IS NOT NULL THEN
-        IF current_setting('is_superuser') = 'on' THEN
-            PERFORM set_config('session_replication_role', 'replica', true);
-            FOREACH t IN ARRAY dirty LOOP
-                EXECUTE 'DELETE FROM ' || t;
-            END LOOP;
-            PERFORM set_config('session_replication_role', 'origin', true);
-        ELSE
-            EXECUTE 'TRUNCATE ' || array_to_string(dirty, ', ') || ' CASCADE';
-        END IF;
+    FOR t IN
+        SELECT format('%I.%I', ns.nspname, c.relname) AS name
+          FROM pg_class c JOIN pg_namespace ns ON ns.oid = c.relnamespace, testkit_reset.installation i
+         WHERE c.oid > i.max_oid AND c.relkind IN ('r', 'p') AND c.relnamespace = ANY (i.schemas)
+         ORDER BY c.oid
+    LOOP
+        EXECUTE format('DROP TABLE IF EXISTS %s CASCADE', t.name);
+        dropped := dropped + 1;
+    END LOOP;
+    RETURN dropped;
+END
+$fn$;
+
+-- Whether a table is a partition of a reference table that is being restored: the parent's copy holds the
+-- partition's rows too, so restoring both would insert them twice.
+CREATE FUNCTION testkit_reset.in_restored_parent(table_oid regclass, restored regclass[]) RETURNS boolean
+    LANGUAGE sql STABLE AS $fn$
+    SELECT EXISTS (SELECT 1 FROM pg_partition_ancestors(table_oid) a
+                    WHERE a.relid <> table_oid AND a.relid = ANY (restored))
+$fn$;
+
+-- Makes the database what the migrations left: tables written since the last reset emptied, reference tables
+-- written since then restored, their sequences put back, tables created by tests dropped. One call, one round trip.
+-- As a superuser it deletes with triggers and foreign keys switched off for the transaction (cheapest for the
+-- small tables of a test); otherwise it truncates in one statement, with CASCADE, and restores reference tables
+-- parents first so that foreign keys hold.
+CREATE FUNCTION testkit_reset.reset() RETURNS integer LANGUAGE plpgsql AS $fn$
+DECLARE
+    -- The ring position the last first write took (0, 1, ...), or NULL when nothing was written.
+    last_position bigint := pg_sequence_last_value('testkit_reset.ring_position'::regclass);
+    dirty        regclass[];
+    emptied      regclass[];
+    restored     regclass[];
+    r            record;
+BEGIN
+    -- A transaction left open would block the reset; the testkit ends such transactions before it resets, and
+    -- this bounds the wait for anything it could not end.
+    PERFORM set_config('lock_timeout', '2s', true);
+    PERFORM testkit_reset.drop_created_tables();
+    IF last_position IS NULL THEN
+        RETURN 0;
     END IF;
-    PERFORM setval(sequence_oid, s.seqstart, false)
-       FROM testkit.restartable_sequences r JOIN pg_sequence s ON s.seqrelid = r.sequence_oid
-      WHERE pg_sequence_last_value(sequence_oid) IS NOT NULL;
+    IF last_position < (SELECT count(*) FROM testkit_reset.ring) THEN
+        SELECT array_agg(DISTINCT pg_sequence_last_value(slot)::oid::regclass) INTO dirty
+          FROM testkit_reset.ring WHERE position <= last_position;
+    ELSE
+        SELECT array_agg(table_oid) INTO dirty
+          FROM testkit_reset.tracked_tables WHERE pg_sequence_last_value(marker) IS NOT NULL;
+    END IF;
+    SELECT array_agg(table_oid) FILTER (WHERE NOT reference),
+           array_agg(table_oid) FILTER (WHERE reference)
+      INTO emptied, restored
+      FROM testkit_reset.tracked_tables WHERE table_oid = ANY (dirty);
+    IF current_setting('is_superuser') = 'on' THEN
+        PERFORM set_config('session_replication_role', 'replica', true);
+        FOR r IN SELECT table_oid, reference, restore_sql FROM testkit_reset.tracked_tables
+                  WHERE table_oid = ANY (dirty) AND NOT testkit_reset.in_restored_parent(table_oid, restored)
+                  ORDER BY reference, restore_order LOOP
+            EXECUTE 'DELETE FROM ' || r.table_oid;
+            IF r.reference THEN
+                EXECUTE r.restore_sql;
+            END IF;
+        END LOOP;
+        PERFORM set_config('session_replication_role', 'origin', true);
+    ELSIF dirty IS NOT NULL THEN
+        -- TRUNCATE ... CASCADE reaches the reference tables that reference these: they are restored as well.
+        SELECT array_agg(DISTINCT x) INTO restored
+          FROM (SELECT unnest(coalesce(restored, '{}'))
+                UNION SELECT unnest(cascades_to) FROM testkit_reset.tracked_tables WHERE table_oid = ANY (dirty)) u(x);
+        EXECUTE 'TRUNCATE ' || array_to_string(array_cat(coalesce(emptied, '{}'), coalesce(restored, '{}')), ', ')
+                || ' CASCADE';
+        FOR r IN SELECT restore_sql FROM testkit_reset.tracked_tables
+                  WHERE table_oid = ANY (restored) AND NOT testkit_reset.in_restored_parent(table_oid, restored)
+                  ORDER BY restore_order LOOP
+            EXECUTE r.restore_sql;
+        END LOOP;
+    END IF;
+    PERFORM setval(sequence_oid, value, is_called) FROM testkit_reset.sequence_states
+      WHERE table_oid = ANY (dirty) OR table_oid = ANY (restored);
+    PERFORM setval(marker, 1, false) FROM testkit_reset.tracked_tables
+      WHERE table_oid = ANY (dirty) OR table_oid = ANY (restored);
+    PERFORM setval('testkit_reset.ring_position'::regclass, 0, false);
     RETURN coalesce(array_length(dirty, 1), 0);
+END
+$fn$;
+
+-- Ends the sessions on this database that a test left inside a transaction — idle in one, or still running a
+-- statement that began more than a second ago — and says which they were. The database's owner may end its own
+-- role's sessions without being a superuser. Waits (up to 5 s, PostgreSQL 14 and later) until each has ended, so
+-- that its locks are gone before the reset.
+CREATE FUNCTION testkit_reset.end_open_transactions()
+    RETURNS TABLE (pid integer, state text, since timestamptz, query text) LANGUAGE plpgsql AS $fn$
+DECLARE
+    waits boolean := current_setting('server_version_num')::integer >= 140000;
+BEGIN
+    FOR pid, state, since, query IN
+        SELECT a.pid, a.state, coalesce(a.state_change, a.xact_start), left(a.query, 300)
+          FROM pg_stat_activity a
+         WHERE a.datname = current_database() AND a.pid <> pg_backend_pid() AND a.xact_start IS NOT NULL
+           AND (a.state LIKE 'idle in transaction%'
+                OR (a.state = 'active' AND a.xact_start < clock_timestamp() - interval '1 second'))
+    LOOP
+        IF waits THEN
+            EXECUTE 'SELECT pg_terminate_backend($1, 5000)' USING pid;
+        ELSE
+            PERFORM pg_terminate_backend(pid);
+        END IF;
+        RETURN NEXT;
+    END LOOP;
+END
+$fn$;
+
+-- What runs when a test ends: end what it left open, then reset. One round trip.
+CREATE FUNCTION testkit_reset.after_test()
+    RETURNS TABLE (pid integer, state text, since timestamptz, query text) LANGUAGE plpgsql AS $fn$
+BEGIN
+    RETURN QUERY SELECT * FROM testkit_reset.end_open_transactions();
+    PERFORM testkit_reset.reset();
 END
 $fn$;
