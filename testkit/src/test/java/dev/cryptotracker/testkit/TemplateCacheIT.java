@@ -49,7 +49,7 @@ class TemplateCacheIT {
 
     @Test
     void anEditedMigrationIsMigratedAfreshAndCachedUnderAKeyOfItsOwn() throws Exception {
-        Path extra = migrations.resolve("V3__extra.sql");
+        Path extra = migrations.resolve("V900__extra.sql");
         Files.writeString(extra, "CREATE TABLE extra_one (id int);\n");
         Run original = run(extraLocation());
         Run again = run(extraLocation());

@@ -132,7 +132,7 @@ class DockerTemplateCacheIT {
     }
 
     private void migration(String sql) throws Exception {
-        Files.writeString(migrations.resolve("V3__extra.sql"), sql + "\n", StandardCharsets.UTF_8);
+        Files.writeString(migrations.resolve("V900__extra.sql"), sql + "\n", StandardCharsets.UTF_8);
     }
 
     private String location() {

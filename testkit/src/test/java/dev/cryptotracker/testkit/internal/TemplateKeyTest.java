@@ -65,13 +65,14 @@ class TemplateKeyTest {
     }
 
     @Test
-    void readsClasspathLocationsInDirectoriesAndJarsAlike() {
+    void readsClasspathLocationsInDirectoriesAndJarsAlike() throws Exception {
         // db/migration is in this module's test classes; META-INF/maven/org.flywaydb is inside Flyway's jar.
         TemplateKey.Result directory = TemplateKey.of(TestkitConfig.defaults(), getClass().getClassLoader(), SERVER);
         TemplateKey.Result jar = TemplateKey.of(TestkitConfig.defaults()
                 .withMigrations("classpath:META-INF/maven/org.flywaydb"), getClass().getClassLoader(), SERVER);
 
-        assertThat(directory.key().orElseThrow().description()).contains("location classpath:db/migration: 3 files");
+        assertThat(directory.key().orElseThrow().description())
+                .contains("location classpath:db/migration: " + filesIn("db/migration") + " files");
         assertThat(jar.key().orElseThrow().description()).containsPattern("META-INF/maven/org.flywaydb: [1-9]\\d* files");
     }
 
@@ -86,6 +87,12 @@ class TemplateKeyTest {
         assertThat(wildcard.uncacheable()).contains("classpath:db/**/migration").contains("wildcard");
         assertThat(cloud.key()).isEmpty();
         assertThat(cloud.uncacheable()).contains("s3:bucket/migrations");
+    }
+
+    private long filesIn(String directory) throws Exception {
+        try (var files = Files.walk(Path.of(getClass().getClassLoader().getResource(directory).toURI()))) {
+            return files.filter(Files::isRegularFile).count();
+        }
     }
 
     private String key(TestkitConfig configuration, String server) {
