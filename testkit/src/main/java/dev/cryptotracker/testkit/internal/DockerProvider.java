@@ -7,6 +7,8 @@ import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.testcontainers.containers.GenericContainer;
@@ -71,6 +73,7 @@ public final class DockerProvider implements ServerProvider {
                 }
             }
         }
+        WarmUp.flyway(config);
         PostgreSQLContainer container;
         try {
             container = container(DockerImageName.parse(image).asCompatibleSubstituteFor("postgres"),
@@ -85,7 +88,8 @@ public final class DockerProvider implements ServerProvider {
         }
         log.info("PostgreSQL started from image {} in container {} at {}", image, shortId(container.getContainerId()),
                 container.getJdbcUrl());
-        return new ContainerPostgres(container, image, config.reuse(), cacheable ? templates : null, false);
+        return new ContainerPostgres(container, image, config.reuse(), cacheable ? templates : null, false,
+                ConcurrentHashMap.newKeySet());
     }
 
     private PostgreSQLContainer container(DockerImageName image, WaitStrategy ready) {
@@ -103,13 +107,16 @@ public final class DockerProvider implements ServerProvider {
      * exists, so the image's entrypoint initialises nothing), given a new password, and answering it.
      */
     private PostgresServer startFromCache(String image, String cached, TemplateKey key) {
+        WarmUp.jdbcDriver();
         PostgreSQLContainer container = container(DockerImageName.parse(cached).asCompatibleSubstituteFor("postgres"),
                 new CachedTemplateWaitStrategy());
         container.withEnv("PGDATA", DockerTemplateCache.DATA_DIRECTORY);
         container.start();
         log.info("PostgreSQL started from image {}, from the template cache ({}), in container {} at {}", image,
                 key, shortId(container.getContainerId()), container.getJdbcUrl());
-        return new ContainerPostgres(container, image, false, null, true);
+        Set<String> pristine = ConcurrentHashMap.newKeySet();
+        pristine.add(TemplateDatabase.cloneName(container.getDatabaseName(), 0));
+        return new ContainerPostgres(container, image, false, null, true, pristine);
     }
 
     @Override
@@ -171,10 +178,11 @@ public final class DockerProvider implements ServerProvider {
      *
      * @param templates the cache to commit the migrated template to, or {@code null}
      * @param templateFromCache whether it runs the cached image, with the template migrated already
+     * @param pristineClones clones made with the template and not handed out yet
      */
     private record ContainerPostgres(PostgreSQLContainer container, String image, boolean reuse,
-                                     DockerTemplateCache templates, boolean templateFromCache)
-            implements PostgresServer {
+                                     DockerTemplateCache templates, boolean templateFromCache,
+                                     Set<String> pristineClones) implements PostgresServer {
 
         @Override
         public String jdbcUrl() {
@@ -206,13 +214,22 @@ public final class DockerProvider implements ServerProvider {
             return DockerProvider.death(container, "PostgreSQL");
         }
 
-        /** Commits the container as the cached image of its key, once; the key names the image it runs. */
+        /**
+         * Commits the container, with the first slot's clone made, as the cached image of its key; the key names
+         * the image it runs.
+         */
         @Override
         public void templateMigrated() {
             if (templates != null) {
                 templates.key(container.getContainerInfo().getImageId())
+                        .filter(key -> templates.cloneFirstSlot(container, pristineClones))
                         .ifPresent(key -> templates.commit(container, key));
             }
+        }
+
+        @Override
+        public boolean takePristineClone(String database) {
+            return pristineClones.remove(database);
         }
 
         @Override

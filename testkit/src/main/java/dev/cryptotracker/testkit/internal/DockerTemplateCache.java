@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.testcontainers.DockerClientFactory;
@@ -121,6 +122,26 @@ final class DockerTemplateCache {
             throw new IllegalStateException("could not set the password in the cached template's container (psql "
                     + "exited with " + result.getExitCode() + ": "
                     + (result.getStderr() + result.getStdout()).replace(container.getPassword(), "***").trim() + ")");
+        }
+    }
+
+    /**
+     * Makes the first slot's clone of the just migrated template, so that the image holds it and a container of
+     * the image need not make it; the container's own first slot takes it too.
+     *
+     * @return whether it was made; without it, the template is not cached
+     */
+    boolean cloneFirstSlot(PostgreSQLContainer container, Set<String> pristineClones) {
+        String clone = TemplateDatabase.cloneName(container.getDatabaseName(), 0);
+        try (Connection connection = DriverManager.getConnection(JdbcUrls.withDatabase(container.getJdbcUrl(),
+                "postgres"), container.getUsername(), container.getPassword());
+             Statement statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE " + clone + " TEMPLATE " + container.getDatabaseName());
+            pristineClones.add(clone);
+            return true;
+        } catch (SQLException e) {
+            log.warn("Could not clone the migrated template; it is not cached: {}", e.getMessage());
+            return false;
         }
     }
 

@@ -3,9 +3,15 @@ package dev.cryptotracker.testkit.internal;
 import dev.cryptotracker.testkit.RunningServers;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -32,6 +38,8 @@ final class EmbeddedPostgresServer implements PostgresServer {
     private EmbeddedTemplateCache.Claim claim;
     private CompletableFuture<Void> storing;
     private volatile PostgresProcess process;
+    /** Clones made with the template (see {@link PostgresServer#takePristineClone}), not yet handed out. */
+    private final Set<String> pristineClones = ConcurrentHashMap.newKeySet();
 
     /**
      * @param claim the right to store this server's template in the cache once it is migrated, or {@code null}
@@ -49,6 +57,13 @@ final class EmbeddedPostgresServer implements PostgresServer {
         this.cache = cache;
         this.claim = claim;
         running(process);
+        if (templateFromCache) {
+            pristineClones.add(firstClone());
+        }
+    }
+
+    private String firstClone() {
+        return TemplateDatabase.cloneName(JdbcUrls.database(jdbcUrl), 0);
     }
 
     private void running(PostgresProcess started) {
@@ -99,9 +114,10 @@ final class EmbeddedPostgresServer implements PostgresServer {
     }
 
     /**
-     * Stores the migrated template when this server holds the claim for it. The server stops cleanly (so the copy
-     * needs no recovery), its data directory is copied next to it, and it starts again on the same port; the copy
-     * goes into the cache on a thread of its own, while the tests run, and {@link #close()} waits for it.
+     * Stores the migrated template when this server holds the claim for it, with the first slot's clone made
+     * already: the server stops cleanly (so the copy needs no recovery), its data directory is copied next to it,
+     * and it starts again on the same port; the copy goes into the cache on a thread of its own, while the tests
+     * run, and {@link #close()} waits for it.
      */
     @Override
     public synchronized void templateMigrated() {
@@ -110,11 +126,26 @@ final class EmbeddedPostgresServer implements PostgresServer {
         }
         EmbeddedTemplateCache.Claim held = claim;
         claim = null;
+        String clone = firstClone();
+        try (Connection connection = DriverManager.getConnection(JdbcUrls.withDatabase(jdbcUrl, "postgres"), USER, "");
+             Statement statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE " + clone + " TEMPLATE " + JdbcUrls.database(jdbcUrl));
+            pristineClones.add(clone);
+        } catch (SQLException e) {
+            log.warn("Could not clone the migrated template; it is not cached: {}", e.getMessage());
+            held.close();
+            return;
+        }
         Path snapshot = directory.resolve("template");
         boolean copied = false;
+        long start = System.nanoTime();
+        long stopped = start;
+        long copiedAt = start;
         try {
             process.stop();
+            stopped = System.nanoTime();
             EmbeddedTemplateCache.copyDataDirectory(dataDirectory(), snapshot);
+            copiedAt = System.nanoTime();
             copied = true;
         } catch (IOException | RuntimeException e) {
             log.warn("Could not copy the migrated template for the cache; later runs migrate again: {}",
@@ -126,6 +157,9 @@ final class EmbeddedPostgresServer implements PostgresServer {
             held.close();
             throw e;
         }
+        log.debug("Copied the migrated template for the cache: stop {} ms, copy {} ms, start {} ms",
+                (stopped - start) / 1_000_000, (copiedAt - stopped) / 1_000_000,
+                (System.nanoTime() - copiedAt) / 1_000_000);
         if (!copied) {
             held.close();
         } else {
@@ -159,6 +193,11 @@ final class EmbeddedPostgresServer implements PostgresServer {
             throw new IllegalStateException("embedded PostgreSQL did not start again after its template was "
                     + "copied for the cache", e);
         }
+    }
+
+    @Override
+    public boolean takePristineClone(String database) {
+        return pristineClones.remove(database);
     }
 
     @Override

@@ -10,7 +10,6 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -123,6 +122,7 @@ final class EmbeddedProvider implements ServerProvider {
         if (cached.get().binaries().isEmpty()) {
             EmbeddedBinaries.unpack();
         }
+        WarmUp.jdbcDriver();
         Path data = directory.resolve("data");
         try {
             EmbeddedTemplateCache.copyDataDirectory(cached.get().data(), data);
@@ -148,6 +148,7 @@ final class EmbeddedProvider implements ServerProvider {
 
     /** A server on a new data directory, with the testkit's database created; it stores the template if claimed. */
     private EmbeddedPostgresServer startFresh(Path directory, Path logFile, EmbeddedTemplateCache.Claim claim) {
+        WarmUp.flyway(config);
         Path data = directory.resolve("data");
         EmbeddedBinaries binaries;
         PostgresProcess process;

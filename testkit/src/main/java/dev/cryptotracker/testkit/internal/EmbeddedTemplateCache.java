@@ -170,18 +170,46 @@ final class EmbeddedTemplateCache {
 
     /**
      * Copies a PostgreSQL data directory, leaving out the files that belong to a server process. The copy's top
-     * directory gets owner-only permissions, as PostgreSQL demands.
+     * directory gets owner-only permissions, as PostgreSQL demands. Where there is a {@code cp}, it copies: in a
+     * JVM that just started, a thousand files copy several times faster that way than with Java's file API, whose
+     * code runs interpreted at first.
      */
     static void copyDataDirectory(Path from, Path to) throws IOException {
+        if (!copyWithCp(from, to)) {
+            copyWithJava(from, to);
+        }
+        for (String file : NOT_COPIED) {
+            Files.deleteIfExists(to.resolve(file));
+        }
+        ownerOnly(to);
+    }
+
+    private static boolean copyWithCp(Path from, Path to) {
+        if (System.getProperty("os.name").startsWith("Windows") || Files.exists(to)) {
+            return false;
+        }
+        try {
+            Process cp = new ProcessBuilder("cp", "-a", from.toString(), to.toString()).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            if (cp.waitFor(5, TimeUnit.MINUTES) && cp.exitValue() == 0) {
+                return true;
+            }
+            cp.destroyForcibly();
+        } catch (IOException e) {
+            log.debug("No cp to copy {} with: {}", from, e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        TempDirectory.deleteQuietly(to);
+        return false;
+    }
+
+    private static void copyWithJava(Path from, Path to) throws IOException {
         Files.walkFileTree(from, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path directory, BasicFileAttributes attributes)
                     throws IOException {
-                Path target = to.resolve(from.relativize(directory).toString());
-                Files.createDirectories(target);
-                if (directory.equals(from)) {
-                    ownerOnly(target);
-                }
+                Files.createDirectories(to.resolve(from.relativize(directory).toString()));
                 return FileVisitResult.CONTINUE;
             }
 

@@ -35,10 +35,19 @@ public interface PostgresServer extends AutoCloseable {
 
     /**
      * Told once the template database is migrated and the reset installed, before any clone of it exists: a server
-     * that caches templates stores this one now. Never fails: a template that cannot be cached is logged and the
-     * run goes on without.
+     * that caches templates stores this one now, with the first slot's clone made already (see
+     * {@link #takePristineClone(String)}). A template that cannot be cached is logged and the run goes on without.
      */
     default void templateMigrated() {
+    }
+
+    /**
+     * Whether a clone of the template by this name exists already, made right after the migrations (and cached
+     * with the template) and never connected to since, so that it need not be made again. True at most once for
+     * each name: whoever is told so owns the clone.
+     */
+    default boolean takePristineClone(String database) {
+        return false;
     }
 
     @Override

@@ -89,7 +89,10 @@ final class TemplateDatabase {
      */
     String cloneFor(int slot) {
         String template = JdbcUrls.database(server.jdbcUrl());
-        String clone = template + "_" + slot;
+        String clone = cloneName(template, slot);
+        if (server.takePristineClone(clone)) {
+            return JdbcUrls.withDatabase(server.jdbcUrl(), clone);
+        }
         try (Connection admin = connect(JdbcUrls.withDatabase(server.jdbcUrl(), "postgres"));
              Statement statement = admin.createStatement()) {
             statement.execute("DROP DATABASE IF EXISTS " + clone + " WITH (FORCE)");
@@ -98,6 +101,11 @@ final class TemplateDatabase {
             throw new IllegalStateException("could not clone database " + template + " into " + clone, e);
         }
         return JdbcUrls.withDatabase(server.jdbcUrl(), clone);
+    }
+
+    /** The name of a slot's clone of the template. */
+    static String cloneName(String template, int slot) {
+        return template + "_" + slot;
     }
 
     /** Drops clones, ending whatever is still connected to them. */

@@ -105,14 +105,23 @@ final class TemplateKey {
     }
 
     /**
-     * The testkit's own SQL and the code that installs it: every file of this package in the directory or jar this
-     * class was loaded from (not other roots of the same package, such as the testkit's own tests).
+     * The testkit's own SQL and the code that installs it: every file of this package in the directory this class
+     * was loaded from (not other roots of the same package, such as the testkit's own tests); or, when it comes
+     * from a jar, that jar's path, size and time, which is quicker to read and changes whenever its content does.
      */
     private static List<String> testkitInternals() {
         URL self = TemplateKey.class.getResource(TemplateKey.class.getSimpleName() + ".class");
         try {
             if (self != null && self.getProtocol().equals("file")) {
                 return directory(Path.of(self.toURI()).getParent());
+            }
+            if (self != null && self.getProtocol().equals("jar")) {
+                String text = self.toString();
+                URL jar = new URL(text.substring("jar:".length(), text.indexOf("!/")));
+                if (jar.getProtocol().equals("file")) {
+                    Path file = Path.of(jar.toURI());
+                    return List.of(file + " " + Files.size(file) + " " + Files.getLastModifiedTime(file).toMillis());
+                }
             }
             if (self != null) {
                 List<String> files = jar(self, TESTKIT_INTERNALS);
