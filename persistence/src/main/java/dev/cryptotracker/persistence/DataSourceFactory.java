@@ -36,7 +36,7 @@ public final class DataSourceFactory {
         config.setInitializationFailTimeout(-1);
         config.setAutoCommit(true);
         // A statement must not hold a connection forever either; the server cancels it after this.
-        config.addDataSourceProperty("options", "-c statement_timeout=30000");
+        config.addDataSourceProperty("options", "-c statement_timeout=" + settings.statementTimeout().toMillis());
         config.addDataSourceProperty("connectTimeout", String.valueOf(
                 Math.max(1, settings.connectionTimeout().toSeconds())));
         config.addDataSourceProperty("ApplicationName", settings.poolName());

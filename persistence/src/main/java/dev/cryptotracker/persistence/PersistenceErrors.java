@@ -20,6 +20,10 @@ final class PersistenceErrors {
     static final String FOREIGN_KEY_VIOLATION = "23503";
     static final String CHECK_VIOLATION = "23514";
     static final String NOT_NULL_VIOLATION = "23502";
+    /** The server cancelled the statement: statement_timeout, or a cancel request. */
+    static final String QUERY_CANCELED = "57014";
+    /** A lock could not be had in time (lock_timeout, NOWAIT). */
+    static final String LOCK_NOT_AVAILABLE = "55P03";
 
     private PersistenceErrors() {
     }
@@ -43,6 +47,10 @@ final class PersistenceErrors {
         String constraint = constraintOf(psql);
         if (state == null) {
             return e;
+        }
+        if (state.equals(QUERY_CANCELED) || state.equals(LOCK_NOT_AVAILABLE)) {
+            return new PersistenceUnavailableException("PostgreSQL did not answer in the configured time while trying to "
+                    + operation + " (SQLSTATE " + state + ")", e);
         }
         if (state.startsWith("23") && constraint != null) {
             RuntimeException mapped = byConstraint.apply(constraint);

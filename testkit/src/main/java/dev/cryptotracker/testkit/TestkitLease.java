@@ -118,7 +118,19 @@ public final class TestkitLease implements AutoCloseable {
      * @throws IllegalStateException    when a server cannot be reset; a server that died is named
      */
     public void reset() {
-        owner.reset(slot, services, holder == null ? "a lease" : holder);
+        reset(holder == null ? "a lease" : holder);
+    }
+
+    /**
+     * Like {@link #reset()}, naming who used the lease since the last reset, such as a test, when it left a
+     * transaction open.
+     *
+     * @param user who used the lease, for the message: {@code test FooIT#bar()}
+     * @throws OpenTransactionException when a transaction was left open; it has been ended, and the lease is clean
+     * @throws IllegalStateException    when a server cannot be reset; a server that died is named
+     */
+    public void reset(String user) {
+        owner.reset(slot, services, user);
     }
 
     private void require(Service service, String type) {

@@ -25,7 +25,10 @@ public interface AlertRepository {
 
     Optional<Alert> findById(long alertId);
 
-    /** The user's alerts, oldest first. */
+    /**
+     * The user's alerts of every status, oldest first: ordered by id, so that alerts created in one batch keep the
+     * order they were given in. Never in table order, which an UPDATE changes.
+     */
     List<Alert> findByUserId(long userId);
 
     /**
@@ -39,7 +42,7 @@ public interface AlertRepository {
      * Moves every active alert of the symbol that {@code price} meets to triggered, in one statement, so that
      * concurrent callers never trigger the same alert twice.
      *
-     * @return the alerts this call triggered, by id
+     * @return the alerts this call triggered, ordered by id
      */
     List<Alert> triggerMatching(String symbol, BigDecimal price, Instant triggeredAt);
 }

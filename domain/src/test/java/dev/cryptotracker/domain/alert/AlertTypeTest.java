@@ -52,4 +52,12 @@ class AlertTypeTest {
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("unknown alert status in the database: done");
     }
+
+    @Test
+    void storesTheLowerCaseCodesTheSchemaChecks() {
+        assertThat(AlertType.ABOVE.code()).isEqualTo("above");
+        assertThat(AlertType.BELOW.code()).isEqualTo("below");
+        assertThat(AlertStatus.ACTIVE.code()).isEqualTo("active");
+        assertThat(AlertStatus.TRIGGERED.code()).isEqualTo("triggered");
+    }
 }

@@ -106,4 +106,34 @@ class ThresholdTest {
                 .isInstanceOf(ValidationException.class)
                 .hasMessageContaining("at most 8 decimal places");
     }
+
+    @Test
+    void quotesUnparsableTextUpToFortyCharacters() {
+        String forty = "x".repeat(40);
+
+        assertThatThrownBy(() -> Threshold.parse(forty))
+                .isInstanceOf(ValidationException.class)
+                .hasMessage("threshold must be a decimal number, got '" + forty + "'");
+        assertThatThrownBy(() -> Threshold.parse(forty + "y"))
+                .isInstanceOf(ValidationException.class)
+                .hasMessage("threshold must be a decimal number, got '" + forty + "...'");
+    }
+
+    @Test
+    void writesTooLargeValuesInFullUpToThirtyIntegerDigitsAndInScientificNotationBeyond() {
+        assertThatThrownBy(() -> Threshold.of(new BigDecimal("1E+29")))
+                .isInstanceOf(ValidationException.class)
+                .hasMessage("threshold must be less than 100000000000, got 1" + "0".repeat(29));
+        assertThatThrownBy(() -> Threshold.of(new BigDecimal("1E+30")))
+                .isInstanceOf(ValidationException.class)
+                .hasMessage("threshold must be less than 100000000000, got 1E+30");
+    }
+
+    @Test
+    void acceptsTheLargestValueJustUnderTenToTheEleventhAndRejectsTenToTheEleventhExactly() {
+        assertThat(Threshold.of(new BigDecimal("99999999999.99999999")).value()).hasToString("99999999999.99999999");
+        assertThatThrownBy(() -> Threshold.of(new BigDecimal("100000000000.00000000")))
+                .isInstanceOf(ValidationException.class)
+                .hasMessage("threshold must be less than 100000000000, got 100000000000.00000000");
+    }
 }

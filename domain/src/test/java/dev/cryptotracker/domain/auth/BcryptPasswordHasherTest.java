@@ -92,4 +92,9 @@ class BcryptPasswordHasherTest {
     void showsOnlyTheCostInToString() {
         assertThat(hasher).hasToString("BcryptPasswordHasher[cost=4]");
     }
+
+    @Test
+    void acceptsTheHighestCostBcryptAllows() {
+        assertThat(new BcryptPasswordHasher(31).cost()).isEqualTo(31);
+    }
 }

@@ -388,4 +388,21 @@ class JwtTokenCodecTest {
     private static String b64(String text) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
     }
+
+    @Test
+    void acceptsALifetimeOfExactlyOneSecondAndReportsIt() {
+        assertThat(new JwtTokenCodec(SECRET, Duration.ofSeconds(1), clock).lifetime()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(codec.lifetime()).isEqualTo(LIFETIME);
+        assertThatThrownBy(() -> new JwtTokenCodec(SECRET, Duration.ofMillis(999), clock))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("token lifetime must be at least one second, was PT0.999S");
+    }
+
+    @Test
+    void parsesATokenOfExactlyTheMaximumLength() {
+        String token = "a".repeat(JwtTokenCodec.MAX_TOKEN_LENGTH - 4) + ".b.c";
+
+        // Not refused for its length: parsing it is what fails.
+        assertInvalid(token, "invalid token: token is not a well-formed JWS");
+    }
 }

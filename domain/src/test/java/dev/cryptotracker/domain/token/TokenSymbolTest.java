@@ -48,4 +48,28 @@ class TokenSymbolTest {
                 .isInstanceOf(ValidationException.class)
                 .hasMessage("token symbol is required");
     }
+
+    @Test
+    void quotesAMalformedSymbolInFullUpToFortyCharactersAndShortensLongerOnes() {
+        String forty = "-".repeat(40);
+
+        assertThatThrownBy(() -> TokenSymbol.requireValid(forty))
+                .isInstanceOf(ValidationException.class)
+                .hasMessage("token symbol must be 1 to 16 ASCII letters or digits, got '" + forty + "'");
+        assertThatThrownBy(() -> TokenSymbol.requireValid(forty + "-"))
+                .isInstanceOf(ValidationException.class)
+                .hasMessage("token symbol must be 1 to 16 ASCII letters or digits, got '" + forty + "...'");
+    }
+
+    @Test
+    void upperCasesWithoutTheDefaultLocale() {
+        java.util.Locale before = java.util.Locale.getDefault();
+        java.util.Locale.setDefault(java.util.Locale.forLanguageTag("tr-TR"));
+        try {
+            // In Turkish, "i".toUpperCase() is the dotted capital I (U+0130), which the symbol rule refuses.
+            assertThat(TokenSymbol.requireValid("link")).isEqualTo("LINK");
+        } finally {
+            java.util.Locale.setDefault(before);
+        }
+    }
 }

@@ -13,7 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.Jedis;
 
 /** Claimed database indexes on an existing Redis server, renewed while this JVM runs (see {@link RedisIndexClaims}). */
 final class ExternalRedis implements RedisServer {
@@ -24,7 +24,7 @@ final class ExternalRedis implements RedisServer {
     private static final Pattern VERSION = Pattern.compile("redis_version:(\\S+)");
 
     private final RedisAddress address;
-    private final RedisClient client;
+    private final Jedis client;
     private final RedisIndexClaims claims;
     private final String owner;
     private final int database;
@@ -34,7 +34,7 @@ final class ExternalRedis implements RedisServer {
     /** Indexes claimed for the slots of parallel tests; slot 0 holds {@link #database}. */
     private final Map<Integer, Integer> slotDatabases = new ConcurrentHashMap<>();
 
-    private ExternalRedis(RedisAddress address, RedisClient client, String owner, int database, int databases,
+    private ExternalRedis(RedisAddress address, Jedis client, String owner, int database, int databases,
                           String version) {
         this.address = address;
         this.client = client;
@@ -54,7 +54,7 @@ final class ExternalRedis implements RedisServer {
     }
 
     static ExternalRedis claim(RedisAddress address, String owner) {
-        RedisClient client = RedisConnections.pooled(address.host(), address.port(), 0, "testkit-claims");
+        Jedis client = RedisConnections.connect(address.host(), address.port(), 0, "testkit-claims");
         try {
             String info;
             try {
@@ -76,7 +76,7 @@ final class ExternalRedis implements RedisServer {
         }
     }
 
-    private static int databases(RedisClient client, RedisAddress address) {
+    private static int databases(Jedis client, RedisAddress address) {
         try {
             return Integer.parseInt(client.configGet("databases").get("databases"));
         } catch (RuntimeException e) {
@@ -150,7 +150,9 @@ final class ExternalRedis implements RedisServer {
                 }
             }
         } finally {
-            client.close();
+            synchronized (client) {
+                client.close();
+            }
         }
     }
 }

@@ -4,7 +4,7 @@ import java.time.Duration;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.JedisClientConfig;
-import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.Jedis;
 
 /**
  * The one place that configures the testkit's own Redis connections (Jedis): its resets, and the external
@@ -27,11 +27,12 @@ final class RedisConnections {
                 .build();
     }
 
-    /** A thread-safe, pooled client of one database. */
-    static RedisClient pooled(String host, int port, int database, String clientName) {
-        return RedisClient.builder()
-                .hostAndPort(new HostAndPort(host, port))
-                .clientConfig(config(database, clientName))
-                .build();
+    /**
+     * One connection to one database. Not thread-safe: callers that share it synchronize on it. {@code Jedis} is
+     * the client class that Jedis 7 and 8 both have, with the same constructor, so that a project whose BOM
+     * manages another Jedis version (Spring Boot 4.0 manages 7.0) still works.
+     */
+    static Jedis connect(String host, int port, int database, String clientName) {
+        return new Jedis(new HostAndPort(host, port), config(database, clientName));
     }
 }

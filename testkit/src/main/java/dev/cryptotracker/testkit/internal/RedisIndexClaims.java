@@ -3,7 +3,7 @@ package dev.cryptotracker.testkit.internal;
 import dev.cryptotracker.testkit.TestkitConfigurationException;
 import java.time.Duration;
 import java.util.List;
-import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.Jedis;
 import redis.clients.jedis.params.SetParams;
 
 /**
@@ -21,14 +21,15 @@ final class RedisIndexClaims {
     private static final String RELEASE = "if redis.call('get', KEYS[1]) == ARGV[1] then "
             + "return redis.call('del', KEYS[1]) else return 0 end";
 
-    private final UnifiedJedis redis;
+    private final Jedis redis;
 
     /**
-     * Claims kept through a client of the database that holds them.
+     * Claims kept through a connection to the database that holds them; every use synchronizes on it, so that the
+     * renewal thread and the claims of new slots can share it.
      *
-     * @param redis a client of database 0 (or, in tests, of any database the test owns)
+     * @param redis a connection to database 0 (or, in tests, to any database the test owns)
      */
-    RedisIndexClaims(UnifiedJedis redis) {
+    RedisIndexClaims(Jedis redis) {
         this.redis = redis;
     }
 
@@ -48,7 +49,11 @@ final class RedisIndexClaims {
      */
     int claim(int databases, String owner, Duration ttl, String server) {
         for (int index = 1; index < databases; index++) {
-            if ("OK".equals(redis.set(key(index), owner, SetParams.setParams().nx().px(ttl.toMillis())))) {
+            String answer;
+            synchronized (redis) {
+                answer = redis.set(key(index), owner, SetParams.setParams().nx().px(ttl.toMillis()));
+            }
+            if ("OK".equals(answer)) {
                 return index;
             }
         }
@@ -60,12 +65,17 @@ final class RedisIndexClaims {
 
     /** Extends the claim's expiry, only if the owner still holds it; tells whether it did. */
     boolean renew(int index, String owner, Duration ttl) {
-        Object renewed = redis.eval(RENEW, List.of(key(index)), List.of(owner, String.valueOf(ttl.toMillis())));
+        Object renewed;
+        synchronized (redis) {
+            renewed = redis.eval(RENEW, List.of(key(index)), List.of(owner, String.valueOf(ttl.toMillis())));
+        }
         return Long.valueOf(1L).equals(renewed);
     }
 
     /** Deletes the claim, only if the owner still holds it. */
     void release(int index, String owner) {
-        redis.eval(RELEASE, List.of(key(index)), List.of(owner));
+        synchronized (redis) {
+            redis.eval(RELEASE, List.of(key(index)), List.of(owner));
+        }
     }
 }

@@ -13,7 +13,7 @@ import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.Jedis;
 
 /**
  * The index claims of the external provider, on a real Redis: set-if-absent with an expiry, renew and release only
@@ -24,13 +24,13 @@ class RedisIndexClaimsIT {
 
     private static final Duration TTL = Duration.ofSeconds(60);
 
-    private RedisClient redis;
+    private Jedis redis;
     private RedisIndexClaims store;
 
     @BeforeEach
     void claimsIn(ConnectionDetails details) {
         URI uri = URI.create(details.redisUri());
-        this.redis = RedisConnections.pooled(uri.getHost(), uri.getPort(),
+        this.redis = RedisConnections.connect(uri.getHost(), uri.getPort(),
                 Integer.parseInt(uri.getPath().substring(1)), "claims-test");
         this.store = new RedisIndexClaims(redis);
     }

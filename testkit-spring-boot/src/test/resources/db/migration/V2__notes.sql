@@ -1,0 +1,5 @@
+CREATE TABLE notes (
+    id     BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    text   TEXT NOT NULL,
+    colour TEXT NOT NULL REFERENCES colours (name)
+);

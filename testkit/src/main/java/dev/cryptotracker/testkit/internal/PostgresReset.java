@@ -1,0 +1,144 @@
+package dev.cryptotracker.testkit.internal;
+
+import dev.cryptotracker.testkit.SqlFixtureException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A slot's own connection to its database, outside the pool, for the reset and for fixtures: it never waits for a
+ * pool's connection and never shows up in the pool's leak reports. Simple query protocol: a script of many
+ * statements goes as one message, runs as one transaction, and an error's position counts from its start. Used
+ * by one thread at a time (its slot's holder).
+ */
+final class PostgresReset implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(PostgresReset.class);
+
+    private final String jdbcUrl;
+    private final Properties properties = new Properties();
+    private final String database;
+    private Connection connection;
+
+    PostgresReset(String jdbcUrl, String username, String password, String applicationName) {
+        this.jdbcUrl = jdbcUrl;
+        this.database = JdbcUrls.database(jdbcUrl);
+        properties.setProperty("user", username);
+        properties.setProperty("password", password == null ? "" : password);
+        properties.setProperty("preferQueryMode", "simple");
+        properties.setProperty("ApplicationName", applicationName);
+    }
+
+    /**
+     * Ends the transactions left open on the database, then resets it: one round trip. A broken connection (a
+     * server restart) is replaced once.
+     *
+     * @return the transactions that were left open, now ended
+     */
+    List<OpenTransaction> afterTest() {
+        try {
+            return runAfterTest();
+        } catch (SQLException e) {
+            if (e.getSQLState() != null && e.getSQLState().startsWith("08")) {
+                close();
+                try {
+                    return runAfterTest();
+                } catch (SQLException again) {
+                    e = again;
+                }
+            }
+            close();
+            if ("55P03".equals(e.getSQLState())) {
+                throw new IllegalStateException("resetting database " + database + " waited too long for a lock "
+                        + "held by a session the testkit could not end (one of another user?); end it, or close the "
+                        + "connection that holds it", e);
+            }
+            throw new IllegalStateException("could not reset database " + database, e);
+        }
+    }
+
+    private List<OpenTransaction> runAfterTest() throws SQLException {
+        List<OpenTransaction> open = new ArrayList<>();
+        try (Statement statement = connection().createStatement();
+             ResultSet rows = statement.executeQuery("SELECT pid, state, since, query FROM testkit_reset.after_test()")) {
+            while (rows.next()) {
+                Timestamp since = rows.getTimestamp(3);
+                open.add(new OpenTransaction(rows.getInt(1), rows.getString(2),
+                        since == null ? null : since.toInstant(), rows.getString(4)));
+            }
+        }
+        return open;
+    }
+
+    /**
+     * Applies fixture scripts in one round trip and one transaction. When PostgreSQL refuses one, says which script
+     * and line: from the error's position where PostgreSQL gives one, else by running the statements one by one in
+     * a transaction that is rolled back.
+     *
+     * @throws SqlFixtureException naming the script, line and PostgreSQL's message; nothing was kept
+     */
+    void applyFixtures(List<SqlScript> scripts) {
+        StringBuilder sql = new StringBuilder();
+        int[] starts = new int[scripts.size()];
+        for (int i = 0; i < scripts.size(); i++) {
+            starts[i] = sql.length();
+            sql.append(scripts.get(i).text()).append("\n;\n");
+        }
+        try (Statement statement = connection().createStatement()) {
+            statement.execute(sql.toString());
+        } catch (SQLException e) {
+            throw new SqlFixtureException(Fixtures.locate(e, scripts, starts, this::runAlone) + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** Runs statements one by one in a transaction that is rolled back; the index of the first that fails, or -1. */
+    private int runAlone(List<String> statements) {
+        try {
+            Connection alone = connection();
+            alone.setAutoCommit(false);
+            try (Statement statement = alone.createStatement()) {
+                for (int i = 0; i < statements.size(); i++) {
+                    try {
+                        statement.execute(statements.get(i));
+                    } catch (SQLException e) {
+                        return i;
+                    }
+                }
+                return -1;
+            } finally {
+                alone.rollback();
+                alone.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            return -1;
+        }
+    }
+
+    private Connection connection() throws SQLException {
+        if (connection == null || connection.isClosed()) {
+            connection = DriverManager.getConnection(jdbcUrl, properties);
+        }
+        return connection;
+    }
+
+    @Override
+    public void close() {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException e) {
+                log.debug("Could not close the reset connection to {}", database, e);
+            }
+            connection = null;
+        }
+    }
+}
