@@ -4,6 +4,7 @@ import dev.cryptotracker.testkit.ProviderKind;
 import dev.cryptotracker.testkit.RunningServers;
 import dev.cryptotracker.testkit.TestkitConfig;
 import java.security.SecureRandom;
+import java.sql.SQLException;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
@@ -61,8 +62,9 @@ public final class DockerProvider implements ServerProvider {
     public PostgresServer startPostgres() {
         String image = config.postgresImage();
         boolean cacheable = templates.applies();
-        if (cacheable) {
-            Optional<TemplateKey> key = templates.imageId(image).flatMap(templates::key);
+        Optional<DockerTemplateCache.BaseImage> base = cacheable ? templates.baseImage(image) : Optional.empty();
+        if (base.isPresent()) {
+            Optional<TemplateKey> key = templates.key(base.get().id());
             Optional<String> cached = key.flatMap(templates::image);
             if (cached.isPresent()) {
                 try {
@@ -78,9 +80,8 @@ public final class DockerProvider implements ServerProvider {
         try {
             container = container(DockerImageName.parse(image).asCompatibleSubstituteFor("postgres"),
                     new PostgresReadyWaitStrategy());
-            if (cacheable) {
-                container.withEnv("PGDATA", DockerTemplateCache.DATA_DIRECTORY);
-            }
+            base.flatMap(DockerTemplateCache.BaseImage::dataDirectory)
+                    .ifPresent(directory -> container.withEnv("PGDATA", directory));
             container.start();
         } catch (RuntimeException e) {
             throw new IllegalStateException("PostgreSQL failed to start from image " + image
@@ -108,9 +109,9 @@ public final class DockerProvider implements ServerProvider {
      */
     private PostgresServer startFromCache(String image, String cached, TemplateKey key) {
         WarmUp.jdbcDriver();
+        // The image's environment names its data directory (PGDATA), where the template is.
         PostgreSQLContainer container = container(DockerImageName.parse(cached).asCompatibleSubstituteFor("postgres"),
                 new CachedTemplateWaitStrategy());
-        container.withEnv("PGDATA", DockerTemplateCache.DATA_DIRECTORY);
         container.start();
         log.info("PostgreSQL started from image {}, from the template cache ({}), in container {} at {}", image,
                 key, shortId(container.getContainerId()), container.getJdbcUrl());
@@ -220,11 +221,20 @@ public final class DockerProvider implements ServerProvider {
          */
         @Override
         public void templateMigrated() {
-            if (templates != null) {
-                templates.key(container.getContainerInfo().getImageId())
-                        .filter(key -> templates.cloneFirstSlot(container, pristineClones))
-                        .ifPresent(key -> templates.commit(container, key));
+            if (templates == null) {
+                return;
             }
+            String dataDirectory;
+            try {
+                dataDirectory = DockerTemplateCache.dataDirectory(container);
+            } catch (SQLException e) {
+                log.warn("The migrated template is not cached: could not ask for the data directory: {}",
+                        e.getMessage());
+                return;
+            }
+            templates.key(container.getContainerInfo().getImageId())
+                    .filter(key -> templates.cloneFirstSlot(container, pristineClones))
+                    .ifPresent(key -> templates.commit(container, key, dataDirectory));
         }
 
         @Override

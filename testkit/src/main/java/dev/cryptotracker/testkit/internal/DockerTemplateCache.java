@@ -2,6 +2,7 @@ package dev.cryptotracker.testkit.internal;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.command.InspectImageResponse;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Image;
@@ -32,8 +33,9 @@ import org.testcontainers.utility.ImageNameSubstitutor;
  * database was just migrated, tagged {@value #REPOSITORY}{@code :<key>}. A run whose key is tagged starts its
  * container from that image, with the data directory, the migrations and the testkit's reset already in place.
  *
- * <p>The data directory lives at {@value #DATA_DIRECTORY} ({@code PGDATA}), not in the official image's
- * {@code VOLUME /var/lib/postgresql/data}: a commit leaves volumes out. Each container from the image gets a
+ * <p>A commit leaves volumes out, so with the official images, whose data directory is
+ * {@code VOLUME /var/lib/postgresql/data}, the data goes to {@value #DATA_DIRECTORY} instead ({@code PGDATA});
+ * an image whose data directory is no volume keeps it where it is. Each container from the image gets a
  * fresh random password, set through the server's local socket before the testkit connects; the image keeps no
  * password of its own that anybody knows. Tags are replaced atomically by Docker, so JVMs that build the same key
  * at once both end up with a whole image. Beyond {@value #KEEP} images the oldest are removed.
@@ -43,6 +45,7 @@ final class DockerTemplateCache {
     static final String REPOSITORY = "localhost/cryptotracker-testkit/postgres-template";
     /** Where cacheable containers keep their data: outside every volume the official images declare. */
     static final String DATA_DIRECTORY = "/tmp/testkit-pgdata";
+    private static final String OFFICIAL_DATA_DIRECTORY = "/var/lib/postgresql/data";
     static final String LABEL = ContainerSweeper.LABEL + ".template-cache";
     static final int KEEP = 5;
 
@@ -74,14 +77,57 @@ final class DockerTemplateCache {
         return result.key();
     }
 
-    /** The id of the configured image if Docker has it; empty when it must be pulled first. */
-    Optional<String> imageId(String image) {
+    /**
+     * The configured image as Docker has it: its id, and where a cacheable container must keep its data.
+     *
+     * @param id            the image's id
+     * @param dataDirectory {@code PGDATA} for containers of this image: {@value #DATA_DIRECTORY} when the image's
+     *                      own data directory is a volume (as in the official images, where a commit would leave it
+     *                      out); empty to keep the image's own, which a commit holds
+     */
+    record BaseImage(String id, Optional<String> dataDirectory) {
+    }
+
+    /** The configured image, if Docker has it; empty when it must be pulled first. */
+    Optional<BaseImage> baseImage(String image) {
         try {
             String name = ImageNameSubstitutor.instance().apply(DockerImageName.parse(image)).asCanonicalNameString();
-            return Optional.ofNullable(client().inspectImageCmd(name).exec().getId());
+            InspectImageResponse inspected = client().inspectImageCmd(name).exec();
+            return Optional.of(new BaseImage(inspected.getId(), dataDirectoryFor(inspected)));
         } catch (NotFoundException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * {@value #DATA_DIRECTORY} when the image's data directory ({@code PGDATA}, the official image's by default) is
+     * in one of its volumes. Such a directory holds no data of the image's own (Docker discards what a build writes
+     * into a volume), so moving it loses nothing; an image with a data directory of its own keeps it, and with it
+     * the password it was built with.
+     */
+    private static Optional<String> dataDirectoryFor(InspectImageResponse image) {
+        String pgdata = OFFICIAL_DATA_DIRECTORY;
+        if (image.getConfig() != null && image.getConfig().getEnv() != null) {
+            for (String variable : image.getConfig().getEnv()) {
+                if (variable.startsWith("PGDATA=")) {
+                    pgdata = variable.substring("PGDATA=".length());
+                }
+            }
+        }
+        Map<String, ?> volumes = image.getConfig() == null ? null : image.getConfig().getVolumes();
+        if (volumes != null) {
+            for (String volume : volumes.keySet()) {
+                if (under(pgdata, volume)) {
+                    return Optional.of(DATA_DIRECTORY);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean under(String path, String directory) {
+        String parent = directory.endsWith("/") ? directory.substring(0, directory.length() - 1) : directory;
+        return path.equals(parent) || path.startsWith(parent + "/");
     }
 
     /** The cached image of a key, if Docker has it. */
@@ -150,8 +196,8 @@ final class DockerTemplateCache {
      * that a container from it recovers in no time. Skipped, with the reason logged, when the data directory is
      * not where a commit can see it, or when another JVM committed the key meanwhile.
      */
-    void commit(PostgreSQLContainer container, TemplateKey key) {
-        Optional<String> unfit = unfit(container);
+    void commit(PostgreSQLContainer container, TemplateKey key, String dataDirectory) {
+        Optional<String> unfit = unfit(container, dataDirectory);
         if (unfit.isPresent()) {
             log.info("The migrated template is not cached: {}", unfit.get());
             return;
@@ -182,7 +228,7 @@ final class DockerTemplateCache {
                     .withTag(key.hash())
                     .withLabels(labels)
                     // The container's random password must not stay in the image's configuration.
-                    .withEnv("POSTGRES_PASSWORD=set-for-each-container", "PGDATA=" + DATA_DIRECTORY)
+                    .withEnv("POSTGRES_PASSWORD=set-for-each-container", "PGDATA=" + dataDirectory)
                     .withMessage("cryptotracker testkit: migrated template " + key.hash())
                     .withPause(true)
                     .exec();
@@ -195,27 +241,29 @@ final class DockerTemplateCache {
         evict();
     }
 
-    /** Why a commit of this container would not hold its data, or empty when it would. */
-    private static Optional<String> unfit(PostgreSQLContainer container) {
-        InspectContainerResponse info = container.getContainerInfo();
-        if (info.getMounts() != null) {
-            for (InspectContainerResponse.Mount mount : info.getMounts()) {
-                String destination = mount.getDestination() == null ? "" : mount.getDestination().getPath();
-                if (DATA_DIRECTORY.equals(destination) || DATA_DIRECTORY.startsWith(destination + "/")) {
-                    return Optional.of("the image mounts a volume at " + destination + ", over the data directory");
-                }
-            }
-        }
+    /** The data directory of a running container, as the server says. */
+    static String dataDirectory(PostgreSQLContainer container) throws SQLException {
         try (Connection connection = DriverManager.getConnection(container.getJdbcUrl(), container.getUsername(),
                 container.getPassword()); Statement statement = connection.createStatement();
              ResultSet directory = statement.executeQuery("SHOW data_directory")) {
             directory.next();
-            return DATA_DIRECTORY.equals(directory.getString(1)) ? Optional.empty()
-                    : Optional.of("the image keeps its data in " + directory.getString(1) + ", not in PGDATA="
-                    + DATA_DIRECTORY);
-        } catch (SQLException e) {
-            return Optional.of("could not ask for the data directory: " + e.getMessage());
+            return directory.getString(1);
         }
+    }
+
+    /** Why a commit of this container would not hold its data directory, or empty when it would. */
+    private static Optional<String> unfit(PostgreSQLContainer container, String dataDirectory) {
+        InspectContainerResponse info = container.getContainerInfo();
+        if (info.getMounts() != null) {
+            for (InspectContainerResponse.Mount mount : info.getMounts()) {
+                String destination = mount.getDestination() == null ? "" : mount.getDestination().getPath();
+                if (under(dataDirectory, destination)) {
+                    return Optional.of("its data directory " + dataDirectory + " is in a volume mounted at "
+                            + destination + ", which a commit leaves out");
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /** Removes cached images beyond the {@value #KEEP} newest, and untagged ones that a newer commit replaced. */
