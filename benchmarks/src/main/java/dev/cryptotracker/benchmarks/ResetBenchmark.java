@@ -123,7 +123,16 @@ public final class ResetBenchmark {
     }
 
     private void run() throws Exception {
+        String loadBefore = load();
         Path work = Files.createTempDirectory("reset-benchmark-");
+        try {
+            run(work, loadBefore);
+        } finally {
+            deleteRecursively(work);
+        }
+    }
+
+    private void run(Path work, String loadBefore) throws Exception {
         TemplateLog templateLog = TemplateLog.attach();
         // The template cache would turn every start after the first into a copy: the figures of this JVM are of
         // servers that migrate. What the cache does for a first test is measured in JVMs of their own below.
@@ -205,6 +214,8 @@ public final class ResetBenchmark {
         firstTests.removeImagesOfColdRuns();
 
         String result = report(provider, coldStartMs, trigger, reuseStart, firstTests, warm, warmLarge);
+        System.out.println("machine: " + Runtime.getRuntime().availableProcessors() + " cores, load average "
+                + loadBefore + " at the start and " + load() + " at the end (1, 5, 15 minutes)");
         // Last, after the servers are closed, so that no log line of the shutdown comes after it.
         System.out.println(result);
     }
@@ -365,6 +376,24 @@ public final class ResetBenchmark {
                 ids.add(image.getId());
             }
             return ids;
+        }
+    }
+
+    /** The machine's load average, where the system says (Linux), for reading the figures of a shared machine. */
+    private static String load() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return parts[0] + " " + parts[1] + " " + parts[2];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
+    }
+
+    private static void deleteRecursively(Path directory) throws IOException {
+        try (var paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(Collections.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
         }
     }
 
