@@ -196,7 +196,13 @@ public final class ResetBenchmark {
 
             reuseStart = "n/a (provider " + provider + ")";
             if (provider == ProviderKind.DOCKER) {
-                reuseStart = String.format(Locale.ROOT, "%.0f ms", reuseStartMs(config));
+                try {
+                    reuseStart = String.format(Locale.ROOT, "%.0f ms", reuseStartMs(config));
+                } catch (RuntimeException e) {
+                    // Reported, not hidden: the figure is missing from this run, and says why.
+                    reuseStart = "failed: " + e.getMessage() + (e.getCause() == null ? ""
+                            : " (" + e.getCause().getMessage().lines().findFirst().orElse("") + ")");
+                }
             }
         }
 
