@@ -2,6 +2,7 @@ package dev.cryptotracker.testkit;
 
 import dev.cryptotracker.testkit.internal.SettingValues;
 import java.net.URL;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -227,6 +228,17 @@ public final class TestkitConfig {
     /** @return whether containers are kept and reused across runs */
     public boolean reuse() {
         return Boolean.parseBoolean(required(TestkitSetting.REUSE));
+    }
+
+    /** @return whether the migrated PostgreSQL is cached across runs */
+    public boolean cache() {
+        return Boolean.parseBoolean(required(TestkitSetting.CACHE));
+    }
+
+    /** @return where the embedded provider keeps its cached data directories */
+    public Path cacheDirectory() {
+        return value(TestkitSetting.CACHE_DIRECTORY).map(Path::of)
+                .orElseGet(() -> Path.of(System.getProperty("user.home"), ".cache", "cryptotracker-testkit"));
     }
 
     /**

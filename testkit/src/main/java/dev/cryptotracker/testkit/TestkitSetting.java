@@ -63,6 +63,13 @@ public enum TestkitSetting {
     REUSE("testkit.reuse", Kind.BOOLEAN, "false", null,
             "`true` or `false`: keep the containers after the run and reuse them in the next "
                     + "([Reusing containers](#reusing-containers-across-runs))."),
+    /** Whether the migrated PostgreSQL is cached across runs. */
+    CACHE("testkit.cache", Kind.BOOLEAN, "true", null,
+            "`true` or `false`: `docker` and `embedded` keep the migrated PostgreSQL and start later runs from it "
+                    + "while nothing it was built from has changed ([The template cache](#the-template-cache))."),
+    /** Where the embedded provider keeps its cached data directories. */
+    CACHE_DIRECTORY("testkit.cache.directory", Kind.TEXT, null, "`~/.cache/cryptotracker-testkit`",
+            "`embedded`: the directory of the template cache. `docker` keeps its cache as images."),
     ;
 
     private final String key;

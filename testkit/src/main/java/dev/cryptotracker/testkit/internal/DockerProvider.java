@@ -4,13 +4,17 @@ import dev.cryptotracker.testkit.ProviderKind;
 import dev.cryptotracker.testkit.RunningServers;
 import dev.cryptotracker.testkit.TestkitConfig;
 import java.security.SecureRandom;
+import java.sql.SQLException;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.wait.strategy.Wait;
+import org.testcontainers.containers.wait.strategy.WaitStrategy;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 import org.testcontainers.utility.DockerImageName;
 import org.testcontainers.utility.TestcontainersConfiguration;
@@ -21,9 +25,13 @@ public final class DockerProvider implements ServerProvider {
     private static final Logger log = LoggerFactory.getLogger(DockerProvider.class);
 
     private final TestkitConfig config;
+    private final DockerTemplateCache templates;
 
     public DockerProvider(TestkitConfig config) {
         this.config = config;
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
+        this.templates = new DockerTemplateCache(config, context != null ? context
+                : DockerProvider.class.getClassLoader());
     }
 
     @Override
@@ -53,15 +61,27 @@ public final class DockerProvider implements ServerProvider {
     @Override
     public PostgresServer startPostgres() {
         String image = config.postgresImage();
+        boolean cacheable = templates.applies();
+        Optional<DockerTemplateCache.BaseImage> base = cacheable ? templates.baseImage(image) : Optional.empty();
+        if (base.isPresent()) {
+            Optional<TemplateKey> key = templates.key(base.get().id());
+            Optional<String> cached = key.flatMap(templates::image);
+            if (cached.isPresent()) {
+                try {
+                    return startFromCache(image, cached.get(), key.get());
+                } catch (RuntimeException e) {
+                    log.warn("PostgreSQL would not start from the cached template {}; starting without it: {}",
+                            cached.get(), e.toString());
+                }
+            }
+        }
+        WarmUp.flyway(config);
         PostgreSQLContainer container;
         try {
-            container = new PostgreSQLContainer(DockerImageName.parse(image).asCompatibleSubstituteFor("postgres"))
-                    .withDatabaseName("testkit")
-                    .withUsername("testkit")
-                    .withPassword(config.postgresPassword().orElseGet(() -> config.reuse() ? "testkit" : password()))
-                    .withLabels(labels())
-                    .withReuse(config.reuse())
-                    .waitingFor(new PostgresReadyWaitStrategy().withStartupTimeout(config.startupTimeout()));
+            container = container(DockerImageName.parse(image).asCompatibleSubstituteFor("postgres"),
+                    new PostgresReadyWaitStrategy());
+            base.flatMap(DockerTemplateCache.BaseImage::dataDirectory)
+                    .ifPresent(directory -> container.withEnv("PGDATA", directory));
             container.start();
         } catch (RuntimeException e) {
             throw new IllegalStateException("PostgreSQL failed to start from image " + image
@@ -69,7 +89,35 @@ public final class DockerProvider implements ServerProvider {
         }
         log.info("PostgreSQL started from image {} in container {} at {}", image, shortId(container.getContainerId()),
                 container.getJdbcUrl());
-        return new ContainerPostgres(container, image, config.reuse());
+        return new ContainerPostgres(container, image, config.reuse(), cacheable ? templates : null, false,
+                ConcurrentHashMap.newKeySet());
+    }
+
+    private PostgreSQLContainer container(DockerImageName image, WaitStrategy ready) {
+        return new PostgreSQLContainer(image)
+                .withDatabaseName("testkit")
+                .withUsername("testkit")
+                .withPassword(config.postgresPassword().orElseGet(() -> config.reuse() ? "testkit" : password()))
+                .withLabels(labels())
+                .withReuse(config.reuse())
+                .waitingFor(ready.withStartupTimeout(config.startupTimeout()));
+    }
+
+    /**
+     * A container of the cached image: ready once its server has recovered (one "ready" line: the data directory
+     * exists, so the image's entrypoint initialises nothing), given a new password, and answering it.
+     */
+    private PostgresServer startFromCache(String image, String cached, TemplateKey key) {
+        WarmUp.jdbcDriver();
+        // The image's environment names its data directory (PGDATA), where the template is.
+        PostgreSQLContainer container = container(DockerImageName.parse(cached).asCompatibleSubstituteFor("postgres"),
+                new CachedTemplateWaitStrategy());
+        container.start();
+        log.info("PostgreSQL started from image {}, from the template cache ({}), in container {} at {}", image,
+                key, shortId(container.getContainerId()), container.getJdbcUrl());
+        Set<String> pristine = ConcurrentHashMap.newKeySet();
+        pristine.add(TemplateDatabase.cloneName(container.getDatabaseName(), 0));
+        return new ContainerPostgres(container, image, false, null, true, pristine);
     }
 
     @Override
@@ -126,8 +174,16 @@ public final class DockerProvider implements ServerProvider {
         return id == null || id.length() < 12 ? id : id.substring(0, 12);
     }
 
-    private record ContainerPostgres(PostgreSQLContainer container, String image, boolean reuse)
-            implements PostgresServer {
+    /**
+     * A PostgreSQL container.
+     *
+     * @param templates the cache to commit the migrated template to, or {@code null}
+     * @param templateFromCache whether it runs the cached image, with the template migrated already
+     * @param pristineClones clones made with the template and not handed out yet
+     */
+    private record ContainerPostgres(PostgreSQLContainer container, String image, boolean reuse,
+                                     DockerTemplateCache templates, boolean templateFromCache,
+                                     Set<String> pristineClones) implements PostgresServer {
 
         @Override
         public String jdbcUrl() {
@@ -157,6 +213,33 @@ public final class DockerProvider implements ServerProvider {
         @Override
         public Optional<String> death() {
             return DockerProvider.death(container, "PostgreSQL");
+        }
+
+        /**
+         * Commits the container, with the first slot's clone made, as the cached image of its key; the key names
+         * the image it runs.
+         */
+        @Override
+        public void templateMigrated() {
+            if (templates == null) {
+                return;
+            }
+            String dataDirectory;
+            try {
+                dataDirectory = DockerTemplateCache.dataDirectory(container);
+            } catch (SQLException e) {
+                log.warn("The migrated template is not cached: could not ask for the data directory: {}",
+                        e.getMessage());
+                return;
+            }
+            templates.key(container.getContainerInfo().getImageId())
+                    .filter(key -> templates.cloneFirstSlot(container, pristineClones))
+                    .ifPresent(key -> templates.commit(container, key, dataDirectory));
+        }
+
+        @Override
+        public boolean takePristineClone(String database) {
+            return pristineClones.remove(database);
         }
 
         @Override

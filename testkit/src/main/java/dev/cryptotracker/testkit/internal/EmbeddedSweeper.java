@@ -11,8 +11,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Stops embedded servers that a JVM killed with {@code kill -9} left running, and deletes their directories. Each
- * embedded server's temporary directory holds an {@value #OWNER} file with its JVM's process id and a
+ * Stops embedded servers that a JVM killed with {@code kill -9} left running, and deletes their directories (in every
+ * root of {@link TempDirectory}). Each embedded server's temporary directory holds an {@value #OWNER} file with its JVM's process id and a
  * {@value #SERVER} file with the server's; a directory whose JVM is gone is swept the next time a JVM starts the
  * embedded provider. A server process is only stopped if it still runs the program it was started as.
  */
@@ -43,7 +43,7 @@ final class EmbeddedSweeper {
      * @return how many left-over servers were stopped
      */
     static int sweep() {
-        return sweep(Path.of(System.getProperty("java.io.tmpdir")));
+        return TempDirectory.roots().stream().mapToInt(EmbeddedSweeper::sweep).sum();
     }
 
     static int sweep(Path tempRoot) {

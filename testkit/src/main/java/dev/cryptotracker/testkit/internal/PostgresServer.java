@@ -25,6 +25,31 @@ public interface PostgresServer extends AutoCloseable {
         return Optional.empty();
     }
 
+    /**
+     * Whether the template database came from the template cache with its migrations and the testkit's reset in
+     * place, so that migrating it again would only repeat what is there.
+     */
+    default boolean templateFromCache() {
+        return false;
+    }
+
+    /**
+     * Told once the template database is migrated and the reset installed, before any clone of it exists: a server
+     * that caches templates stores this one now, with the first slot's clone made already (see
+     * {@link #takePristineClone(String)}). A template that cannot be cached is logged and the run goes on without.
+     */
+    default void templateMigrated() {
+    }
+
+    /**
+     * Whether a clone of the template by this name exists already, made right after the migrations (and cached
+     * with the template) and never connected to since, so that it need not be made again. True at most once for
+     * each name: whoever is told so owns the clone.
+     */
+    default boolean takePristineClone(String database) {
+        return false;
+    }
+
     @Override
     void close();
 }

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
@@ -44,6 +45,7 @@ final class TemplateDatabase {
      * @throws TestkitConfigurationException when a configured schema or reference table does not exist
      */
     void migrate() {
+        long start = System.nanoTime();
         MigrateResult result = Flyway.configure()
                 .dataSource(server.jdbcUrl(), server.username(), server.password())
                 .locations(config.migrations().toArray(String[]::new))
@@ -51,8 +53,9 @@ final class TemplateDatabase {
                 .table(FLYWAY_TABLE)
                 .load()
                 .migrate();
-        log.info("Applied {} migrations from {} to schemas {}", result.migrationsExecuted, config.migrations(),
-                config.schemas());
+        log.info("Applied {} migrations from {} to schemas {} in {} ms", result.migrationsExecuted,
+                config.migrations(), config.schemas(), (System.nanoTime() - start) / 1_000_000);
+        long install = System.nanoTime();
         try (Connection connection = connect(server.jdbcUrl())) {
             Catalog catalog = Catalog.read(connection, config.schemas());
             List<String> referenceTables = catalog.requireNames(config);
@@ -63,7 +66,11 @@ final class TemplateDatabase {
                 track.setArray(1, connection.createArrayOf("text", config.schemas().toArray()));
                 track.setArray(2, connection.createArrayOf("text", referenceTables.toArray()));
                 track.setString(3, FLYWAY_TABLE);
-                track.execute();
+                try (ResultSet tracked = track.executeQuery()) {
+                    tracked.next();
+                    log.info("Installed the testkit's reset on {} tables in {} ms", tracked.getInt(1),
+                            (System.nanoTime() - install) / 1_000_000);
+                }
             }
         } catch (SQLException e) {
             throw new IllegalStateException("could not install the testkit's reset on " + server.jdbcUrl(), e);
@@ -82,7 +89,10 @@ final class TemplateDatabase {
      */
     String cloneFor(int slot) {
         String template = JdbcUrls.database(server.jdbcUrl());
-        String clone = template + "_" + slot;
+        String clone = cloneName(template, slot);
+        if (server.takePristineClone(clone)) {
+            return JdbcUrls.withDatabase(server.jdbcUrl(), clone);
+        }
         try (Connection admin = connect(JdbcUrls.withDatabase(server.jdbcUrl(), "postgres"));
              Statement statement = admin.createStatement()) {
             statement.execute("DROP DATABASE IF EXISTS " + clone + " WITH (FORCE)");
@@ -91,6 +101,11 @@ final class TemplateDatabase {
             throw new IllegalStateException("could not clone database " + template + " into " + clone, e);
         }
         return JdbcUrls.withDatabase(server.jdbcUrl(), clone);
+    }
+
+    /** The name of a slot's clone of the template. */
+    static String cloneName(String template, int slot) {
+        return template + "_" + slot;
     }
 
     /** Drops clones, ending whatever is still connected to them. */

@@ -50,7 +50,7 @@ public final class TestkitCore implements AutoCloseable {
         if (started.contains(Service.POSTGRES)) {
             TemplateDatabase migrated = new TemplateDatabase(servers.postgres(), config);
             try {
-                migrated.migrate();
+                migrateUnlessCached(servers.postgres(), migrated);
             } catch (RuntimeException e) {
                 servers.fail(Service.POSTGRES, e);
                 throw e;
@@ -64,6 +64,14 @@ public final class TestkitCore implements AutoCloseable {
             if (started.contains(Service.REDIS)) {
                 attachRedis(slot);
             }
+        }
+    }
+
+    /** Migrates the template, or takes it as it is when it came from the template cache already migrated. */
+    private static void migrateUnlessCached(PostgresServer postgres, TemplateDatabase template) {
+        if (!postgres.templateFromCache()) {
+            template.migrate();
+            postgres.templateMigrated();
         }
     }
 
