@@ -19,7 +19,7 @@ REQUIRED += [f"S{i}" for i in range(17, 20)]
 REQUIRED += [f"R{i}" for i in range(39, 48)]
 REQUIRED += [f"S{i}" for i in range(20, 29)]
 REQUIRED += [f"C{i}" for i in range(7, 16)]
-REQUIRED += [f"S{i}" for i in range(30, 35)]
+REQUIRED += [f"S{i}" for i in range(30, 36)]
 
 
 def results():

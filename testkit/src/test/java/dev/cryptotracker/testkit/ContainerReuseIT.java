@@ -8,13 +8,16 @@ import java.io.BufferedReader;
 import java.io.File;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.testcontainers.DockerClientFactory;
 
 /**
  * With reuse switched on (testkit.reuse and Testcontainers' own switch), a second run finds the first run's
- * container still running and uses it instead of starting one.
+ * containers still running and uses them instead of starting new ones; on a reused PostgreSQL the reset is installed
+ * again over the last run's and still empties what a test wrote.
  *
  * <p>A test of the Docker provider itself: where this machine's Docker cannot run the testkit's servers, it checks
  * the fallback instead (see {@link DockerProviderAvailability}).
@@ -40,26 +43,56 @@ class ContainerReuseIT {
         }
     }
 
+    @Test
+    void secondRunReusesThePostgresContainerAndItsResetStillEmptiesWhatATestWrote() throws Exception {
+        if (!DockerProviderAvailability.dockerUsable()) {
+            DockerProviderAvailability.assertFallbackExplained();
+            return;
+        }
+        String firstOutput = runReusingJvmOutput("postgres");
+        String postgres = line(firstOutput, "POSTGRES ");
+        try {
+            String secondOutput = runReusingJvmOutput("postgres");
+
+            assertThat(line(secondOutput, "POSTGRES ")).as("PostgreSQL container of the second run")
+                    .isEqualTo(postgres);
+            assertThat(line(firstOutput, "ROWS AFTER RESET ")).as("first run; output:%n%s", firstOutput)
+                    .isEqualTo("0");
+            assertThat(line(secondOutput, "ROWS AFTER RESET ")).as("second run; output:%n%s", secondOutput)
+                    .isEqualTo("0");
+        } finally {
+            DockerClient docker = DockerClientFactory.instance().client();
+            docker.removeContainerCmd(postgres).withForce(true).exec();
+            docker.removeContainerCmd(line(firstOutput, "STARTED ")).withForce(true).exec();
+        }
+    }
+
+    private static String line(String output, String prefix) {
+        return output.lines().filter(l -> l.startsWith(prefix)).map(l -> l.substring(prefix.length()).trim())
+                .findFirst().orElseThrow(() -> new AssertionError("no line " + prefix + "in:\n" + output));
+    }
+
     private static String runReusingJvm() throws Exception {
+        return line(runReusingJvmOutput(), "STARTED ");
+    }
+
+    private static String runReusingJvmOutput(String... args) throws Exception {
         String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
-        ProcessBuilder builder = new ProcessBuilder(java, "-Dtestkit.reuse=true", "-cp",
-                System.getProperty("java.class.path"), ReusingJvm.class.getName()).redirectErrorStream(true);
+        List<String> command = new ArrayList<>(List.of(java, "-Dtestkit.reuse=true",
+                "-cp", System.getProperty("java.class.path"), ReusingJvm.class.getName()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().put("TESTCONTAINERS_REUSE_ENABLE", "true");
         Process child = builder.start();
         StringBuilder seen = new StringBuilder();
-        String id = null;
         try (BufferedReader out = new BufferedReader(
                 new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line = out.readLine(); line != null; line = out.readLine()) {
-                if (line.startsWith("STARTED ")) {
-                    id = line.substring("STARTED ".length()).trim();
-                }
                 seen.append(line).append('\n');
             }
         }
-        assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(child.waitFor(120, TimeUnit.SECONDS)).isTrue();
         assertThat(child.exitValue()).as("exit code; output:%n%s", seen).isZero();
-        assertThat(id).as("container id; output:%n%s", seen).isNotNull();
-        return id;
+        return seen.toString();
     }
 }

@@ -18,10 +18,17 @@ import org.slf4j.LoggerFactory;
  * pool's connection and never shows up in the pool's leak reports. Simple query protocol: a script of many
  * statements goes as one message, runs as one transaction, and an error's position counts from its start. Used
  * by one thread at a time (its slot's holder).
+ *
+ * <p>As a superuser the connection's {@code session_replication_role} is {@code replica} from the start, so that the
+ * reset deletes with triggers and foreign keys off without changing the setting on every call (each change makes
+ * PostgreSQL plan the session's statements again); fixtures run with it back at {@code origin}, so that they fire
+ * triggers like any other write.
  */
 final class PostgresReset implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(PostgresReset.class);
+    private static final String REPLICA_IF_SUPERUSER = "SELECT set_config('session_replication_role', 'replica', false) "
+            + "WHERE current_setting('is_superuser') = 'on'";
 
     private final String jdbcUrl;
     private final Properties properties = new Properties();
@@ -92,11 +99,17 @@ final class PostgresReset implements AutoCloseable {
             starts[i] = sql.length();
             sql.append(scripts.get(i).text()).append("\n;\n");
         }
-        try (Statement statement = connection().createStatement()) {
-            statement.execute(sql.toString());
+        try {
+            asOrigin(() -> {
+                try (Statement statement = connection().createStatement()) {
+                    statement.execute(sql.toString());
+                } catch (SQLException e) {
+                    throw new SqlFixtureException(Fixtures.locate(e, scripts, starts, this::runAlone) + ": "
+                            + e.getMessage(), e);
+                }
+            });
         } catch (SQLException e) {
-            throw new SqlFixtureException(Fixtures.locate(e, scripts, starts, this::runAlone) + ": "
-                    + e.getMessage(), e);
+            throw new IllegalStateException("could not apply fixtures to database " + database, e);
         }
     }
 
@@ -125,9 +138,38 @@ final class PostgresReset implements AutoCloseable {
 
     private Connection connection() throws SQLException {
         if (connection == null || connection.isClosed()) {
-            connection = DriverManager.getConnection(jdbcUrl, properties);
+            Connection opened = DriverManager.getConnection(jdbcUrl, properties);
+            try (Statement statement = opened.createStatement()) {
+                statement.execute(REPLICA_IF_SUPERUSER);
+            } catch (SQLException e) {
+                opened.close();
+                throw e;
+            }
+            connection = opened;
         }
         return connection;
+    }
+
+    /** Runs fixtures on the connection with {@code session_replication_role} at {@code origin}, then puts it back. */
+    private void asOrigin(SqlRunnable work) throws SQLException {
+        Connection current = connection();
+        try (Statement statement = current.createStatement()) {
+            statement.execute("SET session_replication_role = origin");
+        }
+        try {
+            work.run();
+        } finally {
+            if (!current.isClosed()) {
+                try (Statement statement = current.createStatement()) {
+                    statement.execute(REPLICA_IF_SUPERUSER);
+                }
+            }
+        }
+    }
+
+    @FunctionalInterface
+    private interface SqlRunnable {
+        void run() throws SQLException;
     }
 
     @Override

@@ -60,6 +60,9 @@ final class TemplateDatabase {
             Catalog catalog = Catalog.read(connection, config.schemas());
             List<String> referenceTables = catalog.requireNames(config);
             try (Statement statement = connection.createStatement()) {
+                // A reused server (testkit.reuse) keeps the template of its last run, reset included: installed
+                // again from scratch, so that it tracks what the migrations of this run built.
+                statement.execute("DROP SCHEMA IF EXISTS testkit_reset CASCADE");
                 statement.execute(resource("reset.sql").replace("%RING_SIZE%", String.valueOf(RING_SIZE)));
             }
             try (PreparedStatement track = connection.prepareStatement("SELECT testkit_reset.track(?, ?::regclass[], ?)")) {

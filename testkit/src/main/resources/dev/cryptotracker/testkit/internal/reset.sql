@@ -17,7 +17,10 @@ CREATE TABLE testkit_reset.tracked_tables (
     restore_sql   text,
     restore_order integer,
     -- Reference tables that a TRUNCATE ... CASCADE of this one empties too (through foreign keys).
-    cascades_to   regclass[] NOT NULL DEFAULT '{}'
+    cascades_to   regclass[] NOT NULL DEFAULT '{}',
+    -- The partitioned tables this one is a partition of (at any level): when one of them is restored, its copy
+    -- holds this partition's rows too, so this one is not restored on its own.
+    ancestors     regclass[] NOT NULL DEFAULT '{}'
 );
 
 -- What each table's own sequences (identity, serial) go back to: their start for emptied tables, their migrated
@@ -119,10 +122,11 @@ BEGIN
             SELECT string_agg(quote_ident(a.attname), ', ' ORDER BY a.attnum) INTO columns
               FROM pg_attribute a
              WHERE a.attrelid = t.oid AND a.attnum > 0 AND NOT a.attisdropped AND a.attgenerated = '';
-            INSERT INTO testkit_reset.tracked_tables (table_oid, marker, reference, snapshot, restore_sql)
+            INSERT INTO testkit_reset.tracked_tables (table_oid, marker, reference, snapshot, restore_sql, ancestors)
                  VALUES (t.oid, marker::regclass, true, snapshot::regclass,
                          format('INSERT INTO %s (%s) OVERRIDING SYSTEM VALUE SELECT %s FROM %s',
-                                t.name, columns, columns, snapshot));
+                                t.name, columns, columns, snapshot),
+                         ARRAY(SELECT a.relid FROM pg_partition_ancestors(t.oid) a WHERE a.relid <> t.oid));
         ELSE
             INSERT INTO testkit_reset.tracked_tables (table_oid, marker, reference) VALUES (t.oid, marker::regclass, false);
             EXECUTE format('SELECT EXISTS (SELECT 1 FROM ONLY %s)', t.name) INTO has_rows;
@@ -178,7 +182,8 @@ END
 $fn$;
 
 -- Drops the tables that tests created in the tracked schemas since the testkit was installed: every test starts
--- with the migrated tables and no others. An index scan of pg_class by oid, so it costs what was created.
+-- with the migrated tables and no others. The bounds are scalar subqueries, so that PostgreSQL reads pg_class
+-- through its index on oid, from the installation's highest oid on: it costs what was created, not the catalog.
 CREATE FUNCTION testkit_reset.drop_created_tables() RETURNS integer LANGUAGE plpgsql AS $fn$
 DECLARE
     t       record;
@@ -186,8 +191,9 @@ DECLARE
 BEGIN
     FOR t IN
         SELECT format('%I.%I', ns.nspname, c.relname) AS name
-          FROM pg_class c JOIN pg_namespace ns ON ns.oid = c.relnamespace, testkit_reset.installation i
-         WHERE c.oid > i.max_oid AND c.relkind IN ('r', 'p') AND c.relnamespace = ANY (i.schemas)
+          FROM pg_class c JOIN pg_namespace ns ON ns.oid = c.relnamespace
+         WHERE c.oid > (SELECT max_oid FROM testkit_reset.installation) AND c.relkind IN ('r', 'p')
+           AND c.relnamespace = ANY ((SELECT schemas FROM testkit_reset.installation)::oid[])
          ORDER BY c.oid
     LOOP
         EXECUTE format('DROP TABLE IF EXISTS %s CASCADE', t.name);
@@ -197,26 +203,23 @@ BEGIN
 END
 $fn$;
 
--- Whether a table is a partition of a reference table that is being restored: the parent's copy holds the
--- partition's rows too, so restoring both would insert them twice.
-CREATE FUNCTION testkit_reset.in_restored_parent(table_oid regclass, restored regclass[]) RETURNS boolean
-    LANGUAGE sql STABLE AS $fn$
-    SELECT EXISTS (SELECT 1 FROM pg_partition_ancestors(table_oid) a
-                    WHERE a.relid <> table_oid AND a.relid = ANY (restored))
-$fn$;
-
 -- Makes the database what the migrations left: tables written since the last reset emptied, reference tables
 -- written since then restored, their sequences put back, tables created by tests dropped. One call, one round trip.
--- As a superuser it deletes with triggers and foreign keys switched off for the transaction (cheapest for the
--- small tables of a test); otherwise it truncates in one statement, with CASCADE, and restores reference tables
--- parents first so that foreign keys hold.
+-- In a session whose session_replication_role is "replica" (the testkit's own reset connection, as a superuser)
+-- it deletes with triggers and foreign keys off: cheapest for the small tables of a test. A superuser's session in
+-- "origin" switches to "replica" for the transaction, which works as well but costs more: each change of that
+-- setting makes PostgreSQL plan every statement of the session again. Otherwise it truncates in one statement,
+-- with CASCADE, and restores reference tables parents first so that foreign keys hold.
 CREATE FUNCTION testkit_reset.reset() RETURNS integer LANGUAGE plpgsql AS $fn$
 DECLARE
     -- The ring position the last first write took (0, 1, ...), or NULL when nothing was written.
     last_position bigint := pg_sequence_last_value('testkit_reset.ring_position'::regclass);
+    replica      boolean := current_setting('session_replication_role') = 'replica';
+    switched     boolean := false;
     dirty        regclass[];
     emptied      regclass[];
     restored     regclass[];
+    touched      regclass[];
     r            record;
 BEGIN
     -- A transaction left open would block the reset; the testkit ends such transactions before it resets, and
@@ -226,8 +229,8 @@ BEGIN
     IF last_position IS NULL THEN
         RETURN 0;
     END IF;
-    IF last_position < (SELECT count(*) FROM testkit_reset.ring) THEN
-        SELECT array_agg(DISTINCT pg_sequence_last_value(slot)::oid::regclass) INTO dirty
+    IF last_position < %RING_SIZE% THEN
+        SELECT array_agg(pg_sequence_last_value(slot)::oid::regclass) INTO dirty
           FROM testkit_reset.ring WHERE position <= last_position;
     ELSE
         SELECT array_agg(table_oid) INTO dirty
@@ -237,17 +240,24 @@ BEGIN
            array_agg(table_oid) FILTER (WHERE reference)
       INTO emptied, restored
       FROM testkit_reset.tracked_tables WHERE table_oid = ANY (dirty);
-    IF current_setting('is_superuser') = 'on' THEN
+    IF NOT replica AND current_setting('is_superuser') = 'on' THEN
         PERFORM set_config('session_replication_role', 'replica', true);
+        replica := true;
+        switched := true;
+    END IF;
+    IF replica THEN
         FOR r IN SELECT table_oid, reference, restore_sql FROM testkit_reset.tracked_tables
-                  WHERE table_oid = ANY (dirty) AND NOT testkit_reset.in_restored_parent(table_oid, restored)
+                  WHERE table_oid = ANY (dirty) AND NOT coalesce(ancestors && restored, false)
                   ORDER BY reference, restore_order LOOP
             EXECUTE 'DELETE FROM ' || r.table_oid;
             IF r.reference THEN
                 EXECUTE r.restore_sql;
             END IF;
         END LOOP;
-        PERFORM set_config('session_replication_role', 'origin', true);
+        IF switched THEN
+            PERFORM set_config('session_replication_role', 'origin', true);
+        END IF;
+        touched := dirty;
     ELSIF dirty IS NOT NULL THEN
         -- TRUNCATE ... CASCADE reaches the reference tables that reference these: they are restored as well.
         SELECT array_agg(DISTINCT x) INTO restored
@@ -256,17 +266,16 @@ BEGIN
         EXECUTE 'TRUNCATE ' || array_to_string(array_cat(coalesce(emptied, '{}'), coalesce(restored, '{}')), ', ')
                 || ' CASCADE';
         FOR r IN SELECT restore_sql FROM testkit_reset.tracked_tables
-                  WHERE table_oid = ANY (restored) AND NOT testkit_reset.in_restored_parent(table_oid, restored)
+                  WHERE table_oid = ANY (restored) AND NOT coalesce(ancestors && restored, false)
                   ORDER BY restore_order LOOP
             EXECUTE r.restore_sql;
         END LOOP;
+        touched := array_cat(dirty, restored);
     END IF;
-    PERFORM setval(sequence_oid, value, is_called) FROM testkit_reset.sequence_states
-      WHERE table_oid = ANY (dirty) OR table_oid = ANY (restored);
-    PERFORM setval(marker, 1, false) FROM testkit_reset.tracked_tables
-      WHERE table_oid = ANY (dirty) OR table_oid = ANY (restored);
+    PERFORM setval(sequence_oid, value, is_called) FROM testkit_reset.sequence_states WHERE table_oid = ANY (touched);
+    PERFORM setval(marker, 1, false) FROM testkit_reset.tracked_tables WHERE table_oid = ANY (touched);
     PERFORM setval('testkit_reset.ring_position'::regclass, 0, false);
-    RETURN coalesce(array_length(dirty, 1), 0);
+    RETURN coalesce(array_length(emptied, 1), 0) + coalesce(array_length(restored, 1), 0);
 END
 $fn$;
 
