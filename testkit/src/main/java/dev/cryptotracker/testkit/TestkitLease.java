@@ -4,6 +4,7 @@ import dev.cryptotracker.testkit.internal.Fixtures;
 import dev.cryptotracker.testkit.internal.Slot;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
 import org.redisson.api.RedissonClient;
@@ -49,7 +50,7 @@ public final class TestkitLease implements AutoCloseable {
      */
     public DataSource dataSource() {
         require(Service.POSTGRES, "DataSource");
-        return slot.dataSource();
+        return explained(Service.POSTGRES, slot::dataSource);
     }
 
     /**
@@ -61,7 +62,12 @@ public final class TestkitLease implements AutoCloseable {
      */
     public DSLContext dsl() {
         require(Service.POSTGRES, "DSLContext");
-        return slot.dsl();
+        // Not through explained(): a method reference would load jOOQ's classes, which are optional.
+        try {
+            return slot.dsl();
+        } catch (RuntimeException e) {
+            throw owner.explain(Service.POSTGRES, e);
+        }
     }
 
     /**
@@ -72,7 +78,7 @@ public final class TestkitLease implements AutoCloseable {
      */
     public DatabaseHelper databaseHelper() {
         require(Service.POSTGRES, "DatabaseHelper");
-        return slot.helper();
+        return explained(Service.POSTGRES, slot::helper);
     }
 
     /**
@@ -84,7 +90,12 @@ public final class TestkitLease implements AutoCloseable {
      */
     public RedissonClient redisson() {
         require(Service.REDIS, "RedissonClient");
-        return slot.redisson();
+        // Not through explained(): a method reference would load Redisson's classes, which are optional.
+        try {
+            return slot.redisson();
+        } catch (RuntimeException e) {
+            throw owner.explain(Service.REDIS, e);
+        }
     }
 
     /**
@@ -156,5 +167,14 @@ public final class TestkitLease implements AutoCloseable {
             released = true;
         }
         owner.release(slot, services, holder);
+    }
+
+    /** A client of the lease, made on first use; when that fails because its server died, the failure says so. */
+    private <T> T explained(Service service, Supplier<T> client) {
+        try {
+            return client.get();
+        } catch (RuntimeException e) {
+            throw owner.explain(service, e);
+        }
     }
 }

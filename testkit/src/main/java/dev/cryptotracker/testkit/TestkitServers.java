@@ -187,6 +187,11 @@ public final class TestkitServers implements AutoCloseable {
         core.reset(slot, services, holder);
     }
 
+    /** The failure, or, when the server died, a failure naming what died with the failure as its cause. */
+    RuntimeException explain(Service service, RuntimeException failure) {
+        return core.explain(Set.of(service), failure);
+    }
+
     void release(Slot slot, Set<Service> services, String holder) {
         core.release(slot, services, holder);
     }

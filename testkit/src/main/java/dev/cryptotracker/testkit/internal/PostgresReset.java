@@ -34,6 +34,8 @@ final class PostgresReset implements AutoCloseable {
     private final Properties properties = new Properties();
     private final String database;
     private Connection connection;
+    /** Whether the connection runs with {@code session_replication_role = replica} (a superuser's). */
+    private boolean replica;
 
     PostgresReset(String jdbcUrl, String username, String password, String applicationName) {
         this.jdbcUrl = jdbcUrl;
@@ -139,8 +141,9 @@ final class PostgresReset implements AutoCloseable {
     private Connection connection() throws SQLException {
         if (connection == null || connection.isClosed()) {
             Connection opened = DriverManager.getConnection(jdbcUrl, properties);
-            try (Statement statement = opened.createStatement()) {
-                statement.execute(REPLICA_IF_SUPERUSER);
+            try (Statement statement = opened.createStatement();
+                 ResultSet set = statement.executeQuery(REPLICA_IF_SUPERUSER)) {
+                replica = set.next();
             } catch (SQLException e) {
                 opened.close();
                 throw e;
@@ -153,6 +156,10 @@ final class PostgresReset implements AutoCloseable {
     /** Runs fixtures on the connection with {@code session_replication_role} at {@code origin}, then puts it back. */
     private void asOrigin(SqlRunnable work) throws SQLException {
         Connection current = connection();
+        if (!replica) {
+            work.run();
+            return;
+        }
         try (Statement statement = current.createStatement()) {
             statement.execute("SET session_replication_role = origin");
         }
@@ -161,7 +168,7 @@ final class PostgresReset implements AutoCloseable {
         } finally {
             if (!current.isClosed()) {
                 try (Statement statement = current.createStatement()) {
-                    statement.execute(REPLICA_IF_SUPERUSER);
+                    statement.execute("SET session_replication_role = replica");
                 }
             }
         }

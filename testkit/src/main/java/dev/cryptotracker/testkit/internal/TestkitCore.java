@@ -145,11 +145,15 @@ public final class TestkitCore implements AutoCloseable {
         try {
             return slot.clean(services);
         } catch (RuntimeException e) {
-            throw diagnose(services, e);
+            throw explain(services, e);
         }
     }
 
-    private RuntimeException diagnose(Set<Service> services, RuntimeException failure) {
+    /**
+     * Explains a failure of the servers' clients: when one of these services' servers died, a failure naming what
+     * died and what it logged last (and every later lease fails with it at once); otherwise the failure itself.
+     */
+    public RuntimeException explain(Set<Service> services, RuntimeException failure) {
         for (Service service : services) {
             Optional<String> death = servers.death(service);
             if (death.isPresent()) {

@@ -270,7 +270,10 @@ BEGIN
                   ORDER BY restore_order LOOP
             EXECUTE r.restore_sql;
         END LOOP;
-        touched := array_cat(dirty, restored);
+        -- The TRUNCATE fired the triggers of the partitions of restored tables, and so marked them: their markers
+        -- are put back too, or their next write would go unrecorded.
+        touched := array_cat(array_cat(dirty, restored),
+                             ARRAY(SELECT table_oid FROM testkit_reset.tracked_tables WHERE ancestors && restored));
     END IF;
     PERFORM setval(sequence_oid, value, is_called) FROM testkit_reset.sequence_states WHERE table_oid = ANY (touched);
     PERFORM setval(marker, 1, false) FROM testkit_reset.tracked_tables WHERE table_oid = ANY (touched);
