@@ -144,4 +144,17 @@ class PostgresResetIT {
             assertThat(reset.afterTest()).isEmpty();
         }
     }
+
+    @Test
+    void aFixtureThatEndsItsOwnSessionIsReportedAsAFixtureFailure(ConnectionDetails details) {
+        try (PostgresReset reset = reset(details, "reset-it-suicide")) {
+            SqlScript kills = new SqlScript("fixtures/kills.sql", "SELECT pg_terminate_backend(pg_backend_pid());");
+
+            assertThatThrownBy(() -> reset.applyFixtures(List.of(kills)))
+                    .isInstanceOf(SqlFixtureException.class)
+                    .hasMessageStartingWith("fixture script")
+                    .hasMessageContaining("fixtures/kills.sql")
+                    .hasMessageContaining("terminating connection due to administrator command");
+        }
+    }
 }

@@ -86,4 +86,11 @@ class PostgresUrlTest {
                 .hasMessage("TESTKIT_POSTGRES_URL must look like jdbc:postgresql://host:port/database, was "
                         + "'postgres://h/app'");
     }
+
+    @Test
+    void neverRepeatsTheQueryOfARejectedUrlEvenWhenItIsAllQuery() {
+        assertThatThrownBy(() -> PostgresUrl.parse("?password=secret", null, null))
+                .isInstanceOf(TestkitConfigurationException.class)
+                .hasMessage("TESTKIT_POSTGRES_URL must look like jdbc:postgresql://host:port/database, was '?…'");
+    }
 }

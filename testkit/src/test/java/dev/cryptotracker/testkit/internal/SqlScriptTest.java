@@ -162,4 +162,29 @@ class SqlScriptTest {
         assertThat(script.column(1)).isEqualTo(1);
         assertThat(script.column(2)).isEqualTo(2);
     }
+
+    @Test
+    void aLineCommentEndingInAQuoteStartsNoString() {
+        assertThat(script("-- 'quoted'\nSELECT 'a;b';").statements())
+                .containsExactly(new Statement("SELECT 'a;b'", 2));
+    }
+
+    @Test
+    void aBlockCommentEndsOnlyAtAStarSlashAfterItsOpening() {
+        assertThat(script("SELECT 1 /*/ ; */; SELECT 2").statements()).containsExactly(
+                new Statement("SELECT 1 /*/ ; */", 1), new Statement("SELECT 2", 1));
+        assertThat(script("/*/ x */SELECT 1").statements()).containsExactly(new Statement("SELECT 1", 1));
+    }
+
+    @Test
+    void dollarSignsInsideABlockCommentStartNoDollarQuote() {
+        assertThat(script("/* $$*/ SELECT 1; SELECT 2").statements()).containsExactly(
+                new Statement("SELECT 1", 1), new Statement("SELECT 2", 1));
+    }
+
+    @Test
+    void aSegmentOfOnlyABlockCommentIsKeptAsItIsForPostgresqlRunsItAsAnEmptyStatement() {
+        assertThat(script("SELECT 1;\n/* only a comment */").statements()).containsExactly(
+                new Statement("SELECT 1", 1), new Statement("/* only a comment */", 1));
+    }
 }
