@@ -54,14 +54,19 @@ final class ExternalRedis implements RedisServer {
     }
 
     static ExternalRedis claim(RedisAddress address, String owner) {
-        Jedis client = RedisConnections.connect(address.host(), address.port(), 0, "testkit-claims");
+        Jedis client;
+        String info;
         try {
-            String info;
+            // Jedis connects as it is made: a server that does not answer fails here, with the same message.
+            client = RedisConnections.connect(address.host(), address.port(), 0, "testkit-claims");
+        } catch (RuntimeException e) {
+            throw unreachable(address, e);
+        }
+        try {
             try {
                 info = client.info("server");
             } catch (RuntimeException e) {
-                throw new TestkitConfigurationException("could not connect to Redis at " + address + " ("
-                        + e.getMessage() + "); check TESTKIT_REDIS_URL and that the server runs", e);
+                throw unreachable(address, e);
             }
             Matcher version = VERSION.matcher(info);
             int databases = databases(client, address);
@@ -74,6 +79,11 @@ final class ExternalRedis implements RedisServer {
             client.close();
             throw e;
         }
+    }
+
+    private static TestkitConfigurationException unreachable(RedisAddress address, RuntimeException cause) {
+        return new TestkitConfigurationException("could not connect to Redis at " + address + " ("
+                + cause.getMessage() + "); check TESTKIT_REDIS_URL and that the server runs", cause);
     }
 
     private static int databases(Jedis client, RedisAddress address) {

@@ -48,7 +48,7 @@ final class PostgresReset implements AutoCloseable {
 
     /**
      * Ends the transactions left open on the database, then resets it: one round trip. A broken connection (a
-     * server restart) is replaced once.
+     * server restart, a session ended by an administrator) is replaced once.
      *
      * @return the transactions that were left open, now ended
      */
@@ -56,7 +56,7 @@ final class PostgresReset implements AutoCloseable {
         try {
             return runAfterTest();
         } catch (SQLException e) {
-            if (e.getSQLState() != null && e.getSQLState().startsWith("08")) {
+            if (connectionLost(e)) {
                 close();
                 try {
                     return runAfterTest();
@@ -72,6 +72,12 @@ final class PostgresReset implements AutoCloseable {
             }
             throw new IllegalStateException("could not reset database " + database, e);
         }
+    }
+
+    /** A broken connection (08...), or a session the server ended (57P01 by an administrator, 57P02 in a crash). */
+    private static boolean connectionLost(SQLException e) {
+        String state = e.getSQLState();
+        return state != null && (state.startsWith("08") || state.equals("57P01") || state.equals("57P02"));
     }
 
     private List<OpenTransaction> runAfterTest() throws SQLException {

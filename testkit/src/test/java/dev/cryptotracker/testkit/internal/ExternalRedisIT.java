@@ -36,6 +36,20 @@ class ExternalRedisIT {
     }
 
     @Test
+    void aRedisThatDoesNotAnswerIsNamedWithTheSettingToCheck() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closedPort = probe.getLocalPort();
+        }
+        RedisAddress nobody = new RedisAddress("127.0.0.1", closedPort);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ExternalRedis.claim(nobody, "external-redis-it"))
+                .isInstanceOf(dev.cryptotracker.testkit.TestkitConfigurationException.class)
+                .hasMessageStartingWith("could not connect to Redis at " + nobody + " (")
+                .hasMessageEndingWith("); check TESTKIT_REDIS_URL and that the server runs");
+    }
+
+    @Test
     void describesItselfByTheServersVersionAndTheClaimedIndex() {
         String version = databaseZero.info("server").lines().filter(line -> line.startsWith("redis_version:"))
                 .findFirst().orElseThrow().substring("redis_version:".length()).strip();
