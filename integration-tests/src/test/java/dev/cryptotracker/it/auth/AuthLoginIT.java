@@ -5,6 +5,7 @@ import dev.cryptotracker.domain.InvalidCredentialsException;
 import dev.cryptotracker.domain.SessionStoreUnavailableException;
 import dev.cryptotracker.domain.auth.AuthResult;
 import dev.cryptotracker.domain.user.User;
+import dev.cryptotracker.it.ConnectionCounter;
 import dev.cryptotracker.sessions.RedissonClientFactory;
 import dev.cryptotracker.testkit.Testkit;
 import org.jooq.DSLContext;
@@ -96,7 +97,7 @@ class AuthLoginIT {
 
     @Test
     void malformedEmailAtLoginIsAnsweredLikeAnUnknownOneWithoutSql() {
-        AuthSignupIT.ConnectionCounter connections = new AuthSignupIT.ConnectionCounter(dataSource);
+        ConnectionCounter connections = new ConnectionCounter(dataSource);
         AuthSetup counted = new AuthSetup(AuthSetup.users(connections.dataSource()), redisson);
 
         assertThatThrownBy(() -> counted.auth.login("al\u0000ice@example.com", PASSWORD))
