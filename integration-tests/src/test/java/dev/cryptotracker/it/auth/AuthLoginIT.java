@@ -144,6 +144,29 @@ class AuthLoginIT {
     }
 
     @Test
+    void missingOrSeventyThreeBytePasswordIsRefusedBeforeAnyLookupOrBcryptAndSeventyTwoLogsIn() {
+        String seventyTwo = "a".repeat(72);
+        User alice = setup.auth.signup("alice@example.com", "Alice", seventyTwo).user();
+        ConnectionCounter connections = new ConnectionCounter(dataSource);
+        AuthSetup counted = new AuthSetup(AuthSetup.users(connections.dataSource()), redisson);
+        long keysBefore = AuthSetup.sessionKeyCount(redisson);
+
+        assertThatThrownBy(() -> counted.auth.login("alice@example.com", null))
+                .isInstanceOf(InvalidCredentialsException.class)
+                .hasMessage(CREDENTIALS_MESSAGE);
+        assertThatThrownBy(() -> counted.auth.login("alice@example.com", seventyTwo + "a"))
+                .isInstanceOf(InvalidCredentialsException.class)
+                .hasMessage(CREDENTIALS_MESSAGE);
+
+        assertThat(connections.opened()).as("no user looked up").isZero();
+        assertThat(counted.hasher.verifications()).isZero();
+        assertThat(counted.hasher.hashes()).isZero();
+        assertThat(AuthSetup.sessionKeyCount(redisson)).isEqualTo(keysBefore);
+        assertThat(counted.auth.login("alice@example.com", seventyTwo).user()).isEqualTo(alice);
+        assertThat(connections.opened()).isPositive();
+    }
+
+    @Test
     void passwordLongerThanSeventyTwoBytesNeverMatchesItsTruncation() {
         String seventyTwo = "a".repeat(72);
         setup.auth.signup("alice@example.com", "Alice", seventyTwo);

@@ -166,6 +166,7 @@ class AuthSignupIT {
                 .hasMessage("password is required");
         assertThat(setup.hasher.hashes()).isZero();
         assertThat(db.rowCount("users")).isZero();
+        assertThat(redisson.getKeys().count()).isZero();
     }
 
     @ParameterizedTest
@@ -176,6 +177,7 @@ class AuthSignupIT {
                 .hasMessage("password must be at least 8 characters");
         assertThat(setup.hasher.hashes()).isZero();
         assertThat(db.rowCount("users")).isZero();
+        assertThat(redisson.getKeys().count()).isZero();
     }
 
     @ParameterizedTest
@@ -200,6 +202,7 @@ class AuthSignupIT {
                 .hasMessage("password must be at most 72 bytes in UTF-8");
         assertThat(setup.hasher.hashes()).isZero();
         assertThat(db.rowCount("users")).isZero();
+        assertThat(redisson.getKeys().count()).isZero();
     }
 
     // --- R7: racing signups ---
