@@ -6,9 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.cryptotracker.domain.EmailAlreadyExistsException;
 import dev.cryptotracker.domain.InvalidCredentialsException;
 import dev.cryptotracker.domain.auth.AuthResult;
+import dev.cryptotracker.domain.auth.BcryptPasswordHasher;
 import dev.cryptotracker.domain.auth.PasswordHasher;
+import dev.cryptotracker.domain.auth.ThrottlePolicy;
+import dev.cryptotracker.domain.user.UserRepository;
 import dev.cryptotracker.testkit.DatabaseHelper;
 import dev.cryptotracker.testkit.Testkit;
+import java.time.Duration;
 import java.util.Locale;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
@@ -26,12 +30,16 @@ class AuthContractIT {
 
     private static final Locale TURKISH = Locale.forLanguageTag("tr-TR");
 
+    private final UserRepository users;
     private final AuthSetup setup;
+    private final RedissonClient redisson;
     private final DatabaseHelper db;
     private final Locale defaultLocale = Locale.getDefault();
 
     AuthContractIT(DataSource dataSource, RedissonClient redisson, DatabaseHelper db) {
-        this.setup = AuthSetup.over(dataSource, redisson);
+        this.users = AuthSetup.users(dataSource);
+        this.setup = new AuthSetup(users, redisson);
+        this.redisson = redisson;
         this.db = db;
     }
 
@@ -43,18 +51,30 @@ class AuthContractIT {
     @Test
     void passwordWithSurroundingSpacesIsTakenByteForByte(DSLContext sql) {
         String password = "  correct horse  ";
-        AuthResult signedUp = setup.auth.signup("alice@example.com", "Alice", password);
+        String[] nearMisses = {"correct horse", "  correct horse", "correct horse  ", "  correct horse ",
+                "  Correct horse  ", "  CORRECT HORSE  "};
+        // A throttle that lets every near miss through to bcrypt: each must fail on the comparison itself.
+        AuthSetup lenient = new AuthSetup(users, redisson,
+                new ThrottlePolicy(nearMisses.length, Duration.ofMinutes(15)), BcryptPasswordHasher.forTests());
+        // Email and name lose their surrounding spaces; the password keeps them.
+        AuthResult signedUp = lenient.auth.signup(" alice@example.com ", " Alice ", password);
 
-        String stored = sql.fetchValue("SELECT password_hash FROM users WHERE id = ?", signedUp.user().id())
-                .toString();
-        assertThat(setup.hasher.verify(password, stored)).isEqualTo(PasswordHasher.Verdict.MATCH);
-        assertThat(setup.auth.login("alice@example.com", password).user()).isEqualTo(signedUp.user());
-        for (String near : new String[] {"correct horse", "  correct horse", "correct horse  ", "  correct horse ",
-                "  Correct horse  ", "  CORRECT HORSE  "}) {
-            assertThatThrownBy(() -> setup.auth.login("alice@example.com", near))
+        var row = sql.fetchOne("SELECT email, name, password_hash FROM users WHERE id = ?", signedUp.user().id());
+        assertThat(row.get("email", String.class)).isEqualTo("alice@example.com");
+        assertThat(row.get("name", String.class)).isEqualTo("Alice");
+        String stored = row.get("password_hash", String.class);
+        assertThat(lenient.hasher.verify(password, stored)).isEqualTo(PasswordHasher.Verdict.MATCH);
+        assertThat(lenient.hasher.verify(password.strip(), stored)).isEqualTo(PasswordHasher.Verdict.MISMATCH);
+        assertThat(lenient.auth.login("alice@example.com", password).user()).isEqualTo(signedUp.user());
+        lenient.hasher.reset();
+        for (String near : nearMisses) {
+            assertThatThrownBy(() -> lenient.auth.login("alice@example.com", near))
                     .as("'%s'", near)
                     .isInstanceOf(InvalidCredentialsException.class);
         }
+        assertThat(lenient.hasher.verifiedAgainst()).hasSize(nearMisses.length).containsOnly(stored);
+        // The signup's and the login's sessions; none for the near misses.
+        assertThat(AuthSetup.sessionKeyCount(redisson)).isEqualTo(2);
     }
 
     @Test

@@ -5,6 +5,7 @@ import dev.cryptotracker.domain.InvalidCredentialsException;
 import dev.cryptotracker.domain.SessionStoreUnavailableException;
 import dev.cryptotracker.domain.auth.AuthResult;
 import dev.cryptotracker.domain.user.User;
+import dev.cryptotracker.it.ConnectionCounter;
 import dev.cryptotracker.sessions.RedissonClientFactory;
 import dev.cryptotracker.testkit.Testkit;
 import org.jooq.DSLContext;
@@ -96,7 +97,7 @@ class AuthLoginIT {
 
     @Test
     void malformedEmailAtLoginIsAnsweredLikeAnUnknownOneWithoutSql() {
-        AuthSignupIT.ConnectionCounter connections = new AuthSignupIT.ConnectionCounter(dataSource);
+        ConnectionCounter connections = new ConnectionCounter(dataSource);
         AuthSetup counted = new AuthSetup(AuthSetup.users(connections.dataSource()), redisson);
 
         assertThatThrownBy(() -> counted.auth.login("al\u0000ice@example.com", PASSWORD))
@@ -140,6 +141,29 @@ class AuthLoginIT {
                 .hasMessage(CREDENTIALS_MESSAGE);
         assertThat(setup.hasher.verifications()).isZero();
         assertThat(setup.hasher.hashes()).isZero();
+    }
+
+    @Test
+    void missingOrSeventyThreeBytePasswordIsRefusedBeforeAnyLookupOrBcryptAndSeventyTwoLogsIn() {
+        String seventyTwo = "a".repeat(72);
+        User alice = setup.auth.signup("alice@example.com", "Alice", seventyTwo).user();
+        ConnectionCounter connections = new ConnectionCounter(dataSource);
+        AuthSetup counted = new AuthSetup(AuthSetup.users(connections.dataSource()), redisson);
+        long keysBefore = AuthSetup.sessionKeyCount(redisson);
+
+        assertThatThrownBy(() -> counted.auth.login("alice@example.com", null))
+                .isInstanceOf(InvalidCredentialsException.class)
+                .hasMessage(CREDENTIALS_MESSAGE);
+        assertThatThrownBy(() -> counted.auth.login("alice@example.com", seventyTwo + "a"))
+                .isInstanceOf(InvalidCredentialsException.class)
+                .hasMessage(CREDENTIALS_MESSAGE);
+
+        assertThat(connections.opened()).as("no user looked up").isZero();
+        assertThat(counted.hasher.verifications()).isZero();
+        assertThat(counted.hasher.hashes()).isZero();
+        assertThat(AuthSetup.sessionKeyCount(redisson)).isEqualTo(keysBefore);
+        assertThat(counted.auth.login("alice@example.com", seventyTwo).user()).isEqualTo(alice);
+        assertThat(connections.opened()).isPositive();
     }
 
     @Test

@@ -8,6 +8,7 @@ import dev.cryptotracker.domain.SessionStoreUnavailableException;
 import dev.cryptotracker.domain.ValidationException;
 import dev.cryptotracker.domain.auth.AuthResult;
 import dev.cryptotracker.domain.user.User;
+import dev.cryptotracker.it.ConnectionCounter;
 import dev.cryptotracker.sessions.RedissonClientFactory;
 import dev.cryptotracker.sessions.RedissonClientFactory.Settings;
 import dev.cryptotracker.testkit.ConnectionDetails;
@@ -23,7 +24,6 @@ import org.redisson.client.codec.StringCodec;
 
 import javax.sql.DataSource;
 import java.io.IOException;
-import java.lang.reflect.Proxy;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -166,6 +166,7 @@ class AuthSignupIT {
                 .hasMessage("password is required");
         assertThat(setup.hasher.hashes()).isZero();
         assertThat(db.rowCount("users")).isZero();
+        assertThat(redisson.getKeys().count()).isZero();
     }
 
     @ParameterizedTest
@@ -176,6 +177,7 @@ class AuthSignupIT {
                 .hasMessage("password must be at least 8 characters");
         assertThat(setup.hasher.hashes()).isZero();
         assertThat(db.rowCount("users")).isZero();
+        assertThat(redisson.getKeys().count()).isZero();
     }
 
     @ParameterizedTest
@@ -200,6 +202,7 @@ class AuthSignupIT {
                 .hasMessage("password must be at most 72 bytes in UTF-8");
         assertThat(setup.hasher.hashes()).isZero();
         assertThat(db.rowCount("users")).isZero();
+        assertThat(redisson.getKeys().count()).isZero();
     }
 
     // --- R7: racing signups ---
@@ -294,35 +297,6 @@ class AuthSignupIT {
     static int closedPort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
-        }
-    }
-
-    /** Wraps a real DataSource and counts the connections taken from it. */
-    static final class ConnectionCounter {
-
-        private final AtomicInteger opened = new AtomicInteger();
-        private final DataSource proxy;
-
-        ConnectionCounter(DataSource target) {
-            proxy = (DataSource) Proxy.newProxyInstance(DataSource.class.getClassLoader(),
-                    new Class<?>[] {DataSource.class}, (self, method, args) -> {
-                        if (method.getName().equals("getConnection")) {
-                            opened.incrementAndGet();
-                        }
-                        try {
-                            return method.invoke(target, args);
-                        } catch (java.lang.reflect.InvocationTargetException e) {
-                            throw e.getCause();
-                        }
-                    });
-        }
-
-        DataSource dataSource() {
-            return proxy;
-        }
-
-        int opened() {
-            return opened.get();
         }
     }
 }
