@@ -41,9 +41,13 @@ class AuthLoginIT {
     @Test
     void loginAfterSignupReturnsSameUserAndNewToken() throws Exception {
         AuthResult signedUp = setup.auth.signup("alice@example.com", "Alice", PASSWORD);
+        setup.hasher.reset();
 
         AuthResult loggedIn = setup.auth.login("alice@example.com", PASSWORD);
 
+        // One bcrypt check: the hash read again once the session is open is the one just checked.
+        assertThat(setup.hasher.verifications()).isEqualTo(1);
+        assertThat(setup.hasher.hashes()).isZero();
         assertThat(loggedIn.user().id()).isEqualTo(signedUp.user().id());
         assertThat(loggedIn.user().email()).isEqualTo("alice@example.com");
         assertThat(loggedIn.user().name()).isEqualTo("Alice");

@@ -7,8 +7,10 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.cryptotracker.domain.PersistenceUnavailableException;
 import dev.cryptotracker.domain.SessionStoreUnavailableException;
 import dev.cryptotracker.domain.auth.AuthResult;
+import dev.cryptotracker.it.ConnectionCounter;
 import dev.cryptotracker.persistence.DataSourceFactory;
 import dev.cryptotracker.persistence.DatabaseSettings;
+import dev.cryptotracker.sessions.RedisSessionStore;
 import dev.cryptotracker.sessions.RedissonClientFactory;
 import dev.cryptotracker.testkit.ConnectionDetails;
 import dev.cryptotracker.testkit.DatabaseHelper;
@@ -23,6 +25,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.redisson.api.RedissonClient;
+import org.redisson.client.codec.StringCodec;
 
 /**
  * Redis and PostgreSQL failing under a running service, through a proxy between the service and the real servers:
@@ -124,6 +127,38 @@ class AuthServerOutageIT {
             proxy.start();
             assertThat(db.rowCount("users")).isZero();
             assertThat(pgSetup.auth.signup("pgdown@example.com", "Down", "correct horse").token()).isNotBlank();
+        }
+    }
+
+    @Test
+    void aLoginWhosePostgresGoesAwayOnceItsSessionIsOpenClosesThatSessionAndFailsAsUnavailable(
+            ConnectionDetails details, RedissonClient redis) throws Exception {
+        URI jdbc = URI.create(details.jdbcUrl().substring("jdbc:".length()));
+        try (FaultInjectingProxy proxy = FaultInjectingProxy.to(jdbc.getHost(), jdbc.getPort());
+             HikariDataSource pool = DataSourceFactory.create(DatabaseSettings.of(
+                     "jdbc:postgresql://" + proxy.host() + ":" + proxy.port() + jdbc.getPath(),
+                     details.username(), details.password())
+                     .withPoolName("outage-after-session").withMaximumPoolSize(2)
+                     .withConnectionTimeout(Duration.ofSeconds(1)))) {
+            ConnectionCounter connections = new ConnectionCounter(pool);
+            AuthSetup pgSetup = new AuthSetup(AuthSetup.users(connections.dataSource()), redis);
+            AuthResult signedUp = pgSetup.auth.signup("alice@example.com", "Alice", "correct horse");
+            // A login takes two connections: the lookup by email before the password check, and the second look at
+            // the hash once the session is open. PostgreSQL goes away between the two.
+            int taken = connections.opened();
+            connections.beforeConnection(taken + 2, proxy::stop);
+
+            assertThatThrownBy(() -> pgSetup.auth.login("alice@example.com", "correct horse"))
+                    .isInstanceOf(PersistenceUnavailableException.class);
+
+            assertThat(connections.opened()).isGreaterThanOrEqualTo(taken + 2);
+            // The session this login opened is closed again: only the signup's remains, in its key and its index.
+            assertThat(AuthSetup.sessionKeyCount(redis)).isEqualTo(1);
+            assertThat(redis.<String>getScoredSortedSet(RedisSessionStore.indexKey(signedUp.user().id()),
+                    StringCodec.INSTANCE).readAll()).containsExactly(AuthSetup.subTokenOf(signedUp.token()));
+
+            proxy.start();
+            assertThat(pgSetup.auth.login("alice@example.com", "correct horse").user()).isEqualTo(signedUp.user());
         }
     }
 }

@@ -146,6 +146,23 @@ class ChangePasswordIT {
     }
 
     @Test
+    void anAccountDeletedWhileTheNewPasswordIsHashedWinsAndTheChangeFailsAsItsUserNoLongerExists() {
+        AuthResult here = setup.auth.signup(EMAIL, "Alice", PASSWORD);
+        setup.auth.login(EMAIL, PASSWORD);
+        // The deletion commits after the current password was checked and before the new hash is stored.
+        setup.hasher.beforeEachHash(() -> setup.auth.deleteUser(here.user().id()));
+
+        assertThatThrownBy(() -> setup.auth.changePassword(here.token(), PASSWORD, NEW_PASSWORD))
+                .isInstanceOf(InvalidTokenException.class)
+                .hasMessage("invalid token: user no longer exists");
+
+        setup.hasher.beforeEachHash(() -> { });
+        assertThat(sql.fetchValue("SELECT count(*) FROM users")).isEqualTo(0L);
+        assertThat(AuthSetup.sessionKeyCount(redisson)).isZero();
+        assertThatThrownBy(() -> setup.auth.login(EMAIL, NEW_PASSWORD)).isInstanceOf(InvalidCredentialsException.class);
+    }
+
+    @Test
     void redisFailingAfterTheChangeSaysSoAndLeavesTheNewPasswordInPlace(ConnectionDetails details,
                                                                          DataSource dataSource) {
         URI redis = URI.create(details.redisUri());

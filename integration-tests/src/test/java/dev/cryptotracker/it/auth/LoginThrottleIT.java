@@ -125,6 +125,25 @@ class LoginThrottleIT {
     }
 
     @Test
+    void theRightPasswordAtAPasswordChangeOrAnAccountDeletionResetsTheCountToo() {
+        AuthResult alice = setup.auth.signup(EMAIL, "Alice", PASSWORD);
+        failLogins(EMAIL, 4);
+
+        setup.auth.changePassword(alice.token(), PASSWORD, "a new password");
+
+        assertThat(counter(EMAIL).isExists()).isFalse();
+        failLogins(EMAIL, 4);
+
+        setup.auth.deleteAccount(alice.token(), "a new password");
+
+        // A new account under the email starts with every attempt it would have had.
+        assertThat(counter(EMAIL).isExists()).isFalse();
+        setup.auth.signup(EMAIL, "Alice again", PASSWORD);
+        failLogins(EMAIL, 5);
+        assertThatThrownBy(() -> setup.auth.login(EMAIL, PASSWORD)).isInstanceOf(LoginThrottledException.class);
+    }
+
+    @Test
     void theCounterExpiresByItselfAndRefusedAttemptsDoNotExtendIt() {
         setup.auth.signup(EMAIL, "Alice", PASSWORD);
         failLogins(EMAIL, 5);

@@ -67,6 +67,9 @@ class PasswordRehashIT {
 
         assertThat(upgrading.auth.login(EMAIL, PASSWORD).user().id()).isEqualTo(alice);
 
+        // One check and one new hash: the hash read again once the session is open is the one this login stored.
+        assertThat(upgrading.hasher.verifications()).isEqualTo(1);
+        assertThat(upgrading.hasher.hashes()).isEqualTo(1);
         String upgraded = storedHash(alice);
         assertThat(upgraded).startsWith("$2a$10$").hasSize(60);
         assertThat(hashOf(PASSWORD, upgraded)).isTrue();
