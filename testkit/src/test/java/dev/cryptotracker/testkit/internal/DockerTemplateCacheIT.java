@@ -178,7 +178,12 @@ class DockerTemplateCacheIT {
                 "-Dtestkit.migrations=" + location()));
         command.addAll(Arrays.asList(settings));
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), CachedTemplateJvm.class.getName()));
-        Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        // Settings of this run's external servers (CI runs this class on the external provider too) are not the
+        // child's: a fixed password, for one, turns the template cache off.
+        builder.environment().keySet().removeAll(List.of("TESTKIT_PROVIDER", "TESTKIT_POSTGRES_URL",
+                "TESTKIT_POSTGRES_USER", "TESTKIT_POSTGRES_PASSWORD", "TESTKIT_REDIS_URL"));
+        Process child = builder.start();
         byte[] output = child.getInputStream().readAllBytes();
         assertThat(child.waitFor(180, TimeUnit.SECONDS)).as("child JVM ended").isTrue();
         String text = new String(output, StandardCharsets.UTF_8);
