@@ -20,7 +20,10 @@ CREATE TABLE testkit_reset.tracked_tables (
     cascades_to   regclass[] NOT NULL DEFAULT '{}',
     -- The partitioned tables this one is a partition of (at any level): when one of them is restored, its copy
     -- holds this partition's rows too, so this one is not restored on its own.
-    ancestors     regclass[] NOT NULL DEFAULT '{}'
+    ancestors     regclass[] NOT NULL DEFAULT '{}',
+    -- What puts back the table's marker and its own sequences: setval(...) calls by oid, separated by commas, for
+    -- the reset to run in one statement with those of the other tables written. Written by track().
+    rewind        text
 );
 
 -- What each table's own sequences (identity, serial) go back to: their start for emptied tables, their migrated
@@ -167,6 +170,12 @@ BEGIN
              WHERE r.table_oid <> r.origin GROUP BY r.origin) m
      WHERE tt.table_oid = m.origin;
 
+    UPDATE testkit_reset.tracked_tables tt
+       SET rewind = format('setval(%L::regclass, 1, false)', tt.marker::oid)
+                 || coalesce((SELECT string_agg(format(', setval(%L::regclass, %s, %s)', s.sequence_oid::oid, s.value,
+                                                       s.is_called::text), '' ORDER BY s.sequence_oid)
+                                FROM testkit_reset.sequence_states s WHERE s.table_oid = tt.table_oid), '');
+
     INSERT INTO testkit_reset.installation
         SELECT array_agg(ns.oid), (SELECT max(oid) FROM pg_class)
           FROM pg_namespace ns WHERE ns.nspname = ANY (schemas);
@@ -206,11 +215,13 @@ $fn$;
 -- Makes the database what the migrations left: tables written since the last reset emptied, reference tables
 -- written since then restored, their sequences put back, tables created by tests dropped. One call, one round trip.
 -- In a session whose session_replication_role is "replica" (the testkit's own reset connection, as a superuser)
--- it deletes with triggers and foreign keys off: cheapest for the small tables of a test. A superuser's session in
--- "origin" switches to "replica" for the transaction, which works as well but costs more: each change of that
--- setting makes PostgreSQL plan every statement of the session again. Otherwise it truncates in one statement,
+-- it deletes with triggers and foreign keys off: cheapest for the small tables of a test. What it runs for the
+-- tables written goes to PostgreSQL as one string: a DELETE per table (and the INSERT that restores a reference
+-- table), then one SELECT of every setval, so that its cost is what the test wrote and little more. A superuser's
+-- session in "origin" switches to "replica" for the transaction, which works as well but costs more: each change of
+-- that setting makes PostgreSQL plan every statement of the session again. Otherwise it truncates in one statement,
 -- with CASCADE, and restores reference tables parents first so that foreign keys hold.
-CREATE FUNCTION testkit_reset.reset() RETURNS integer LANGUAGE plpgsql AS $fn$
+CREATE FUNCTION testkit_reset.reset() RETURNS integer LANGUAGE plpgsql SET plan_cache_mode = force_generic_plan AS $fn$
 DECLARE
     -- The ring position the last first write took (0, 1, ...), or NULL when nothing was written.
     last_position bigint := pg_sequence_last_value('testkit_reset.ring_position'::regclass);
@@ -220,45 +231,60 @@ DECLARE
     emptied      regclass[];
     restored     regclass[];
     touched      regclass[];
+    rewind       text;
+    work         text;
+    rewinds      text;
+    written      integer;
     r            record;
 BEGIN
     -- A transaction left open would block the reset; the testkit ends such transactions before it resets, and
     -- this bounds the wait for anything it could not end.
     PERFORM set_config('lock_timeout', '2s', true);
-    PERFORM testkit_reset.drop_created_tables();
+    -- A test seldom creates a table: the highest oid in pg_class (one step through its index) says whether anything
+    -- was created since the installation, which costs less than a call of the function that looks for tables.
+    IF (SELECT max(oid) FROM pg_class) > (SELECT max_oid FROM testkit_reset.installation) THEN
+        PERFORM testkit_reset.drop_created_tables();
+    END IF;
     IF last_position IS NULL THEN
         RETURN 0;
     END IF;
     IF last_position < %RING_SIZE% THEN
-        SELECT array_agg(pg_sequence_last_value(slot)::oid::regclass) INTO dirty
+        -- A table written by two sessions at once can be in the ring twice.
+        SELECT array_agg(DISTINCT pg_sequence_last_value(slot)::oid::regclass) INTO dirty
           FROM testkit_reset.ring WHERE position <= last_position;
     ELSE
         SELECT array_agg(table_oid) INTO dirty
           FROM testkit_reset.tracked_tables WHERE pg_sequence_last_value(marker) IS NOT NULL;
     END IF;
-    SELECT array_agg(table_oid) FILTER (WHERE NOT reference),
-           array_agg(table_oid) FILTER (WHERE reference)
-      INTO emptied, restored
-      FROM testkit_reset.tracked_tables WHERE table_oid = ANY (dirty);
     IF NOT replica AND current_setting('is_superuser') = 'on' THEN
         PERFORM set_config('session_replication_role', 'replica', true);
         replica := true;
         switched := true;
     END IF;
     IF replica THEN
-        FOR r IN SELECT table_oid, reference, restore_sql FROM testkit_reset.tracked_tables
-                  WHERE table_oid = ANY (dirty) AND NOT coalesce(ancestors && restored, false)
-                  ORDER BY reference, restore_order LOOP
-            EXECUTE 'DELETE FROM ' || r.table_oid;
-            IF r.reference THEN
-                EXECUTE r.restore_sql;
-            END IF;
-        END LOOP;
+        -- Each written table's row by its key (OFFSET 0 keeps the join a loop over them): for "= ANY (dirty)" the
+        -- planner may read all of a table this small (hundreds of rows), which costs more than the rest of the
+        -- reset. The function's plans are generic, so that this one is not made again on every call. With foreign
+        -- keys and triggers off the order does not matter, and a partition of a reference table restored along with
+        -- it ends as it should either way (its DELETE and INSERT, before or after its parent's, leave its rows).
+        SELECT coalesce(string_agg('DELETE FROM ' || w.table_oid || coalesce('; ' || w.restore_sql, '') || '; ', ''),
+                        ''),
+               coalesce(string_agg(w.rewind || ', ', ''), ''), count(*)
+          INTO work, rewinds, written
+          FROM unnest(dirty) d(table_oid)
+               CROSS JOIN LATERAL (SELECT * FROM testkit_reset.tracked_tables tt
+                                    WHERE tt.table_oid = d.table_oid OFFSET 0) w;
+        EXECUTE work || 'SELECT ARRAY[' || rewinds || 'setval(''testkit_reset.ring_position''::regclass, 0, false)]';
         IF switched THEN
             PERFORM set_config('session_replication_role', 'origin', true);
         END IF;
-        touched := dirty;
-    ELSIF dirty IS NOT NULL THEN
+        RETURN written;
+    END IF;
+    SELECT array_agg(table_oid) FILTER (WHERE NOT reference),
+           array_agg(table_oid) FILTER (WHERE reference)
+      INTO emptied, restored
+      FROM testkit_reset.tracked_tables WHERE table_oid = ANY (dirty);
+    IF dirty IS NOT NULL THEN
         -- TRUNCATE ... CASCADE reaches the reference tables that reference these: they are restored as well.
         SELECT array_agg(DISTINCT x) INTO restored
           FROM (SELECT unnest(coalesce(restored, '{}'))
@@ -270,14 +296,14 @@ BEGIN
                   ORDER BY restore_order LOOP
             EXECUTE r.restore_sql;
         END LOOP;
-        -- The TRUNCATE fired the triggers of the partitions of restored tables, and so marked them: their markers
-        -- are put back too, or their next write would go unrecorded.
-        touched := array_cat(array_cat(dirty, restored),
-                             ARRAY(SELECT table_oid FROM testkit_reset.tracked_tables WHERE ancestors && restored));
     END IF;
-    PERFORM setval(sequence_oid, value, is_called) FROM testkit_reset.sequence_states WHERE table_oid = ANY (touched);
-    PERFORM setval(marker, 1, false) FROM testkit_reset.tracked_tables WHERE table_oid = ANY (touched);
-    PERFORM setval('testkit_reset.ring_position'::regclass, 0, false);
+    -- The TRUNCATE fired the triggers of the partitions of restored tables, and so marked them: their markers are
+    -- put back too, or their next write would go unrecorded.
+    touched := array_cat(array_cat(dirty, restored),
+                         ARRAY(SELECT table_oid FROM testkit_reset.tracked_tables WHERE ancestors && restored));
+    SELECT string_agg(tt.rewind, ', ') INTO rewind FROM testkit_reset.tracked_tables tt WHERE tt.table_oid = ANY (touched);
+    EXECUTE 'SELECT ARRAY[' || coalesce(rewind || ', ', '')
+            || 'setval(''testkit_reset.ring_position''::regclass, 0, false)]';
     RETURN coalesce(array_length(emptied, 1), 0) + coalesce(array_length(restored, 1), 0);
 END
 $fn$;
@@ -286,18 +312,19 @@ $fn$;
 -- statement that began more than a second ago — and says which they were. The database's owner may end its own
 -- role's sessions without being a superuser. Waits (up to 5 s, PostgreSQL 14 and later) until each has ended, so
 -- that its locks are gone before the reset.
+CREATE VIEW testkit_reset.open_transactions AS
+    SELECT a.pid, a.state, coalesce(a.state_change, a.xact_start) AS since, left(a.query, 300) AS query
+      FROM pg_stat_activity a
+     WHERE a.datname = current_database() AND a.pid <> pg_backend_pid() AND a.xact_start IS NOT NULL
+       AND (a.state LIKE 'idle in transaction%'
+            OR (a.state = 'active' AND a.xact_start < clock_timestamp() - interval '1 second'));
+
 CREATE FUNCTION testkit_reset.end_open_transactions()
     RETURNS TABLE (pid integer, state text, since timestamptz, query text) LANGUAGE plpgsql AS $fn$
 DECLARE
     waits boolean := current_setting('server_version_num')::integer >= 140000;
 BEGIN
-    FOR pid, state, since, query IN
-        SELECT a.pid, a.state, coalesce(a.state_change, a.xact_start), left(a.query, 300)
-          FROM pg_stat_activity a
-         WHERE a.datname = current_database() AND a.pid <> pg_backend_pid() AND a.xact_start IS NOT NULL
-           AND (a.state LIKE 'idle in transaction%'
-                OR (a.state = 'active' AND a.xact_start < clock_timestamp() - interval '1 second'))
-    LOOP
+    FOR pid, state, since, query IN SELECT * FROM testkit_reset.open_transactions LOOP
         IF waits THEN
             EXECUTE 'SELECT pg_terminate_backend($1, 5000)' USING pid;
         ELSE
@@ -308,11 +335,14 @@ BEGIN
 END
 $fn$;
 
--- What runs when a test ends: end what it left open, then reset. One round trip.
+-- What runs when a test ends: end what it left open, then reset. One round trip. (Most tests leave nothing open:
+-- a look at the sessions costs less than a call of the function that ends them.)
 CREATE FUNCTION testkit_reset.after_test()
     RETURNS TABLE (pid integer, state text, since timestamptz, query text) LANGUAGE plpgsql AS $fn$
 BEGIN
-    RETURN QUERY SELECT * FROM testkit_reset.end_open_transactions();
+    IF EXISTS (SELECT FROM testkit_reset.open_transactions) THEN
+        RETURN QUERY SELECT * FROM testkit_reset.end_open_transactions();
+    END IF;
     PERFORM testkit_reset.reset();
 END
 $fn$;

@@ -91,6 +91,26 @@ class PostgresResetIT {
     }
 
     @Test
+    void aTableRecordedTwiceInTheRingIsRestoredOnce(ConnectionDetails details) throws SQLException {
+        try (PostgresReset reset = reset(details, "reset-it-ring");
+             Connection other = connect(details);
+             Statement statement = other.createStatement()) {
+            statement.execute("INSERT INTO species (code, label) VALUES ('hamster', 'Hamster')");
+            // What two sessions writing to the table for the first time at the same moment leave: both saw it
+            // unmarked, so both recorded it.
+            statement.execute("SELECT setval('testkit_reset.ring_1', 'species'::regclass::oid::bigint), "
+                    + "setval('testkit_reset.ring_position', 1)");
+
+            assertThat(reset.afterTest()).isEmpty();
+
+            try (ResultSet codes = statement.executeQuery("SELECT string_agg(code, ',' ORDER BY code) FROM species")) {
+                codes.next();
+                assertThat(codes.getString(1)).as("the migrated rows, once").isEqualTo("cat,dog");
+            }
+        }
+    }
+
+    @Test
     void aDatabaseWithoutTheResetIsNamed(ConnectionDetails details) {
         String postgres = JdbcUrls.withDatabase(details.jdbcUrl(), "postgres");
         try (PostgresReset reset = new PostgresReset(postgres, details.username(), details.password(), "reset-it")) {
