@@ -63,16 +63,14 @@ public final class DockerProvider implements ServerProvider {
         String image = config.postgresImage();
         boolean cacheable = templates.applies();
         Optional<DockerTemplateCache.BaseImage> base = cacheable ? templates.baseImage(image) : Optional.empty();
-        if (base.isPresent()) {
-            Optional<TemplateKey> key = templates.key(base.get().id());
-            Optional<String> cached = key.flatMap(templates::image);
-            if (cached.isPresent()) {
-                try {
-                    return startFromCache(image, cached.get(), key.get());
-                } catch (RuntimeException e) {
-                    log.warn("PostgreSQL would not start from the cached template {}; starting without it: {}",
-                            cached.get(), e.toString());
-                }
+        Optional<TemplateKey> key = base.flatMap(present -> templates.key(present.id()));
+        Optional<String> cached = key.flatMap(templates::image);
+        if (cached.isPresent()) {
+            try {
+                return startFromCache(image, cached.get(), key.get());
+            } catch (RuntimeException e) {
+                log.warn("PostgreSQL would not start from the cached template {}; starting without it: {}",
+                        cached.get(), e.toString());
             }
         }
         WarmUp.flyway(config);
@@ -89,7 +87,11 @@ public final class DockerProvider implements ServerProvider {
         }
         log.info("PostgreSQL started from image {} in container {} at {}", image, shortId(container.getContainerId()),
                 container.getJdbcUrl());
-        return new ContainerPostgres(container, image, config.reuse(), cacheable ? templates : null, false,
+        if (cacheable && base.isEmpty()) {
+            // The image was pulled just now: its id, and so the template's key, is known only from here on.
+            key = templates.key(container.getContainerInfo().getImageId());
+        }
+        return new ContainerPostgres(container, image, config.reuse(), templates, key, false,
                 ConcurrentHashMap.newKeySet());
     }
 
@@ -117,7 +119,7 @@ public final class DockerProvider implements ServerProvider {
                 key, shortId(container.getContainerId()), container.getJdbcUrl());
         Set<String> pristine = ConcurrentHashMap.newKeySet();
         pristine.add(TemplateDatabase.cloneName(container.getDatabaseName(), 0));
-        return new ContainerPostgres(container, image, false, null, true, pristine);
+        return new ContainerPostgres(container, image, false, templates, Optional.empty(), true, pristine);
     }
 
     @Override
@@ -177,12 +179,14 @@ public final class DockerProvider implements ServerProvider {
     /**
      * A PostgreSQL container.
      *
-     * @param templates the cache to commit the migrated template to, or {@code null}
+     * @param templates the template cache
+     * @param key the key to commit the migrated template to the cache under; empty when it is not to be cached
      * @param templateFromCache whether it runs the cached image, with the template migrated already
      * @param pristineClones clones made with the template and not handed out yet
      */
     private record ContainerPostgres(PostgreSQLContainer container, String image, boolean reuse,
-                                     DockerTemplateCache templates, boolean templateFromCache,
+                                     DockerTemplateCache templates, Optional<TemplateKey> key,
+                                     boolean templateFromCache,
                                      Set<String> pristineClones) implements PostgresServer {
 
         @Override
@@ -215,13 +219,10 @@ public final class DockerProvider implements ServerProvider {
             return DockerProvider.death(container, "PostgreSQL");
         }
 
-        /**
-         * Commits the container, with the first slot's clone made, as the cached image of its key; the key names
-         * the image it runs.
-         */
+        /** Commits the container, with the first slot's clone made, as the cached image of its key. */
         @Override
         public void templateMigrated() {
-            if (templates == null) {
+            if (key.isEmpty()) {
                 return;
             }
             String dataDirectory;
@@ -232,9 +233,9 @@ public final class DockerProvider implements ServerProvider {
                         e.getMessage());
                 return;
             }
-            templates.key(container.getContainerInfo().getImageId())
-                    .filter(key -> templates.cloneFirstSlot(container, pristineClones))
-                    .ifPresent(key -> templates.commit(container, key, dataDirectory));
+            if (templates.cloneFirstSlot(container, pristineClones)) {
+                templates.commit(container, key.get(), dataDirectory);
+            }
         }
 
         @Override
