@@ -1,13 +1,11 @@
 package dev.cryptotracker.benchmarks;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.AppenderBase;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Image;
 import dev.cryptotracker.testkit.ConnectionDetails;
 import dev.cryptotracker.testkit.ProviderKind;
 import dev.cryptotracker.testkit.Service;
+import dev.cryptotracker.testkit.TemplateBuild;
 import dev.cryptotracker.testkit.TestkitConfig;
 import dev.cryptotracker.testkit.TestkitLease;
 import dev.cryptotracker.testkit.TestkitServers;
@@ -36,7 +34,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
-import org.slf4j.LoggerFactory;
 import org.testcontainers.DockerClientFactory;
 import redis.clients.jedis.Jedis;
 
@@ -133,7 +130,6 @@ public final class ResetBenchmark {
     }
 
     private void run(Path work, String loadBefore) throws Exception {
-        TemplateLog templateLog = TemplateLog.attach();
         // The template cache would turn every start after the first into a copy: the figures of this JVM are of
         // servers that migrate. What the cache does for a first test is measured in JVMs of their own below.
         TestkitConfig base = TestkitConfig.fromEnvironment().with(TestkitSetting.CACHE, "false");
@@ -146,8 +142,9 @@ public final class ResetBenchmark {
         try (TestkitServers servers = TestkitServers.start(config, Service.POSTGRES, Service.REDIS)) {
             TestkitLease lease = servers.lease();
             coldStartMs = millis(System.nanoTime() - coldStart);
-            facts.put(TABLES.size(), new SchemaFacts(TABLES.size(), templateLog.migrations(), coldStartMs,
-                    templateLog.migrateMs(), templateLog.installMs()));
+            TemplateBuild build = servers.templateBuild().orElseThrow();
+            facts.put(TABLES.size(), new SchemaFacts(TABLES.size(), build.migrationsApplied(), coldStartMs,
+                    build.migrationTime().toMillis(), build.installTime().toMillis()));
             provider = servers.runningServers().provider();
             System.out.printf(Locale.ROOT, "provider %s; %d iterations per figure (%d for operations of 10 ms or "
                     + "more); schemas of %d and %s tables%n", provider, iterations, slowIterations, TABLES.size(),
@@ -210,7 +207,7 @@ public final class ResetBenchmark {
         }
 
         for (int size : sizes) {
-            measureGenerated(base, GeneratedSchema.write(work, size, null), templateLog);
+            measureGenerated(base, GeneratedSchema.write(work, size, null));
         }
 
         FirstTests firstTests = new FirstTests(provider, base, work);
@@ -240,8 +237,7 @@ public final class ResetBenchmark {
     }
 
     /** Resets with 0, 3 and 50 dirty tables, one TRUNCATE of all tables and a clone, on a generated schema. */
-    private void measureGenerated(TestkitConfig base, GeneratedSchema schema, TemplateLog templateLog)
-            throws Exception {
+    private void measureGenerated(TestkitConfig base, GeneratedSchema schema) throws Exception {
         int size = schema.tables().size();
         TestkitConfig config = base.withMigrations(schema.location())
                 .withSchemas(GeneratedSchema.SCHEMAS.toArray(String[]::new))
@@ -252,8 +248,9 @@ public final class ResetBenchmark {
         try (TestkitServers servers = TestkitServers.start(config, Service.POSTGRES, Service.REDIS)) {
             TestkitLease lease = servers.lease();
             double coldStartMs = millis(System.nanoTime() - start);
-            facts.put(size, new SchemaFacts(size, schema.migrations(), coldStartMs, templateLog.migrateMs(),
-                    templateLog.installMs()));
+            TemplateBuild build = servers.templateBuild().orElseThrow();
+            facts.put(size, new SchemaFacts(size, schema.migrations(), coldStartMs, build.migrationTime().toMillis(),
+                    build.installTime().toMillis()));
             DataSource db = lease.dataSource();
             ConnectionDetails details = lease.connectionDetails();
             // The test's Redis key goes over a plain synchronous connection: a Redisson client's I/O threads would
@@ -715,54 +712,5 @@ public final class ResetBenchmark {
 
     private static double millis(long nanos) {
         return nanos / 1_000_000.0;
-    }
-
-    /**
-     * What the testkit logs about building its template: how long Flyway took, and how long installing the reset
-     * (the tracking triggers, markers and snapshots) took. The figures of the last start are kept.
-     */
-    private static final class TemplateLog extends AppenderBase<ILoggingEvent> {
-
-        private static final Pattern MIGRATED = Pattern.compile("^Applied (\\d+) migrations .* in (\\d+) ms$");
-        private static final Pattern INSTALLED = Pattern.compile("^Installed the testkit's reset on \\d+ tables in "
-                + "(\\d+) ms$");
-        private volatile int migrations = -1;
-        private volatile long migrateMs = -1;
-        private volatile long installMs = -1;
-
-        static TemplateLog attach() {
-            TemplateLog appender = new TemplateLog();
-            Logger logger = (Logger) LoggerFactory.getLogger("dev.cryptotracker.testkit.internal.TemplateDatabase");
-            appender.setContext(logger.getLoggerContext());
-            appender.start();
-            logger.addAppender(appender);
-            return appender;
-        }
-
-        @Override
-        protected void append(ILoggingEvent event) {
-            String message = event.getFormattedMessage();
-            Matcher migrated = MIGRATED.matcher(message);
-            if (migrated.matches()) {
-                migrations = Integer.parseInt(migrated.group(1));
-                migrateMs = Long.parseLong(migrated.group(2));
-            }
-            Matcher installed = INSTALLED.matcher(message);
-            if (installed.matches()) {
-                installMs = Long.parseLong(installed.group(1));
-            }
-        }
-
-        int migrations() {
-            return migrations;
-        }
-
-        long migrateMs() {
-            return migrateMs;
-        }
-
-        long installMs() {
-            return installMs;
-        }
     }
 }

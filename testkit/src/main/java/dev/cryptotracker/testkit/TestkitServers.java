@@ -5,6 +5,7 @@ import dev.cryptotracker.testkit.internal.TestkitCore;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -212,6 +213,16 @@ public final class TestkitServers implements AutoCloseable {
      */
     public RunningServers runningServers() {
         return core.runningServers();
+    }
+
+    /**
+     * How the migrated template that every lease's database is cloned from was made: from the template cache, or by
+     * migrating (with how many migrations, and how long that and installing the reset took).
+     *
+     * @return how the template was made, or empty while PostgreSQL has not been started
+     */
+    public Optional<TemplateBuild> templateBuild() {
+        return core.templateBuild();
     }
 
     /**

@@ -22,6 +22,9 @@ public final class CachedTemplateJvm {
     public static void main(String[] args) throws Exception {
         long started = System.currentTimeMillis();
         try (TestkitServers servers = TestkitServers.start(TestkitConfig.fromEnvironment(), Service.POSTGRES)) {
+            TemplateBuild build = servers.templateBuild().orElseThrow();
+            System.out.println("TEMPLATE_BUILD fromCache=" + build.fromCache() + " migrations="
+                    + build.migrationsApplied());
             try (TestkitLease lease = servers.lease(Service.POSTGRES);
                  Connection connection = lease.dataSource().getConnection();
                  Statement statement = connection.createStatement()) {

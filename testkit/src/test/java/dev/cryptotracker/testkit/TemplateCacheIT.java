@@ -36,6 +36,8 @@ class TemplateCacheIT {
 
         assertThat(first.line("MIGRATED")).as("the first run").isEqualTo("HERE");
         assertThat(second.line("MIGRATED")).as("the second run").isEqualTo("BEFORE");
+        assertThat(first.line("TEMPLATE_BUILD")).isEqualTo("fromCache=false migrations=3");
+        assertThat(second.line("TEMPLATE_BUILD")).isEqualTo("fromCache=true migrations=0");
         assertThat(second.migratedAt()).as("the second run's template, migrated by the first")
                 .isEqualTo(first.migratedAt());
         assertThat(second.line("TABLES")).isEqualTo(first.line("TABLES"))

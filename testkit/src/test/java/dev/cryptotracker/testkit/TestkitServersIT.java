@@ -66,6 +66,22 @@ class TestkitServersIT {
     }
 
     @Test
+    void saysHowTheTemplateWasMadeOncePostgresRuns() {
+        TestkitConfig uncached = TestkitConfig.fromEnvironment().with(TestkitSetting.CACHE, "false");
+        try (TestkitServers servers = TestkitServers.create(uncached)) {
+            assertThat(servers.templateBuild()).as("before PostgreSQL runs").isEmpty();
+
+            servers.ensureStarted(Service.POSTGRES);
+
+            TemplateBuild build = servers.templateBuild().orElseThrow();
+            assertThat(build.fromCache()).isFalse();
+            assertThat(build.migrationsApplied()).as("V1 to V3 of the test migrations").isEqualTo(3);
+            assertThat(build.migrationTime()).isPositive();
+            assertThat(build.installTime()).isPositive();
+        }
+    }
+
+    @Test
     void closingStopsWhatItStarted() throws Exception {
         ConnectionDetails details;
         try (TestkitServers servers = TestkitServers.start(TestkitConfig.fromEnvironment(), Service.POSTGRES);

@@ -1,5 +1,6 @@
 package dev.cryptotracker.testkit.internal;
 
+import dev.cryptotracker.testkit.TemplateBuild;
 import dev.cryptotracker.testkit.TestkitConfig;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,6 +12,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
@@ -42,9 +44,10 @@ final class TemplateDatabase {
      * Applies the migrations, checks the configured schemas and reference tables against what they built, and
      * installs the testkit's reset.
      *
+     * @return how many migrations were applied, and how long they and the installation took
      * @throws TestkitConfigurationException when a configured schema or reference table does not exist
      */
-    void migrate() {
+    TemplateBuild migrate() {
         long start = System.nanoTime();
         MigrateResult result = Flyway.configure()
                 .dataSource(server.jdbcUrl(), server.username(), server.password())
@@ -53,8 +56,9 @@ final class TemplateDatabase {
                 .table(FLYWAY_TABLE)
                 .load()
                 .migrate();
+        Duration migration = Duration.ofNanos(System.nanoTime() - start);
         log.info("Applied {} migrations from {} to schemas {} in {} ms", result.migrationsExecuted,
-                config.migrations(), config.schemas(), (System.nanoTime() - start) / 1_000_000);
+                config.migrations(), config.schemas(), migration.toMillis());
         long install = System.nanoTime();
         try (Connection connection = connect(server.jdbcUrl())) {
             Catalog catalog = Catalog.read(connection, config.schemas());
@@ -71,8 +75,10 @@ final class TemplateDatabase {
                 track.setString(3, FLYWAY_TABLE);
                 try (ResultSet tracked = track.executeQuery()) {
                     tracked.next();
+                    Duration installation = Duration.ofNanos(System.nanoTime() - install);
                     log.info("Installed the testkit's reset on {} tables in {} ms", tracked.getInt(1),
-                            (System.nanoTime() - install) / 1_000_000);
+                            installation.toMillis());
+                    return new TemplateBuild(false, result.migrationsExecuted, migration, installation);
                 }
             }
         } catch (SQLException e) {

@@ -3,6 +3,7 @@ package dev.cryptotracker.testkit.internal;
 import dev.cryptotracker.testkit.OpenTransactionException;
 import dev.cryptotracker.testkit.RunningServers;
 import dev.cryptotracker.testkit.Service;
+import dev.cryptotracker.testkit.TemplateBuild;
 import dev.cryptotracker.testkit.TestkitConfig;
 import java.time.Instant;
 import java.util.List;
@@ -28,6 +29,7 @@ public final class TestkitCore implements AutoCloseable {
     private final StartedServers servers;
     private final SlotPool slots;
     private volatile TemplateDatabase template;
+    private volatile TemplateBuild templateBuild;
 
     public TestkitCore(TestkitConfig config) {
         this(config, new ProviderChoice());
@@ -50,7 +52,7 @@ public final class TestkitCore implements AutoCloseable {
         if (started.contains(Service.POSTGRES)) {
             TemplateDatabase migrated = new TemplateDatabase(servers.postgres(), config);
             try {
-                migrateUnlessCached(servers.postgres(), migrated);
+                templateBuild = migrateUnlessCached(servers.postgres(), migrated);
             } catch (RuntimeException e) {
                 servers.fail(Service.POSTGRES, e);
                 throw e;
@@ -68,11 +70,18 @@ public final class TestkitCore implements AutoCloseable {
     }
 
     /** Migrates the template, or takes it as it is when it came from the template cache already migrated. */
-    private static void migrateUnlessCached(PostgresServer postgres, TemplateDatabase template) {
-        if (!postgres.templateFromCache()) {
-            template.migrate();
-            postgres.templateMigrated();
+    private static TemplateBuild migrateUnlessCached(PostgresServer postgres, TemplateDatabase template) {
+        if (postgres.templateFromCache()) {
+            return TemplateBuild.FROM_CACHE;
         }
+        TemplateBuild build = template.migrate();
+        postgres.templateMigrated();
+        return build;
+    }
+
+    /** How the template was made, or empty before PostgreSQL runs. */
+    public Optional<TemplateBuild> templateBuild() {
+        return Optional.ofNullable(templateBuild);
     }
 
     /** Connects a new slot to whatever runs already. */
