@@ -176,6 +176,20 @@ BEGIN
                                                        s.is_called::text), '' ORDER BY s.sequence_oid)
                                 FROM testkit_reset.sequence_states s WHERE s.table_oid = tt.table_oid), '');
 
+    -- What the reset runs for a written table, as a function of its own, so that PostgreSQL plans its statements
+    -- once per connection instead of on every reset: the DELETE (and, for a reference table, the INSERT that
+    -- restores it), then the setvals that put back its marker and sequences. Names are qualified: the reset's
+    -- session may have another search_path than this one.
+    FOR t IN
+        SELECT tt.table_oid::oid AS oid, format('%I.%I', ns.nspname, c.relname) AS name, tt.restore_sql, tt.rewind
+          FROM testkit_reset.tracked_tables tt JOIN pg_class c ON c.oid = tt.table_oid
+               JOIN pg_namespace ns ON ns.oid = c.relnamespace
+    LOOP
+        EXECUTE format('CREATE FUNCTION testkit_reset.reset_%s() RETURNS void LANGUAGE plpgsql AS %L', t.oid,
+                       format('BEGIN DELETE FROM %s; %s PERFORM %s; END', t.name,
+                              coalesce(t.restore_sql || ';', ''), t.rewind));
+    END LOOP;
+
     INSERT INTO testkit_reset.installation
         SELECT array_agg(ns.oid), (SELECT max(oid) FROM pg_class)
           FROM pg_namespace ns WHERE ns.nspname = ANY (schemas);
@@ -215,9 +229,9 @@ $fn$;
 -- Makes the database what the migrations left: tables written since the last reset emptied, reference tables
 -- written since then restored, their sequences put back, tables created by tests dropped. One call, one round trip.
 -- In a session whose session_replication_role is "replica" (the testkit's own reset connection, as a superuser)
--- it deletes with triggers and foreign keys off: cheapest for the small tables of a test. What it runs for the
--- tables written goes to PostgreSQL as one string: a DELETE per table (and the INSERT that restores a reference
--- table), then one SELECT of every setval, so that its cost is what the test wrote and little more. A superuser's
+-- it deletes with triggers and foreign keys off: cheapest for the small tables of a test. For the tables written it
+-- runs one statement that calls each one's own function (a DELETE, the INSERT that restores a reference table, the
+-- setvals), planned once per connection, so that its cost is what the test wrote and little more. A superuser's
 -- session in "origin" switches to "replica" for the transaction, which works as well but costs more: each change of
 -- that setting makes PostgreSQL plan every statement of the session again. Otherwise it truncates in one statement,
 -- with CASCADE, and restores reference tables parents first so that foreign keys hold.
@@ -233,7 +247,6 @@ DECLARE
     touched      regclass[];
     rewind       text;
     work         text;
-    rewinds      text;
     written      integer;
     r            record;
 BEGIN
@@ -262,19 +275,12 @@ BEGIN
         switched := true;
     END IF;
     IF replica THEN
-        -- Each written table's row by its key (OFFSET 0 keeps the join a loop over them): for "= ANY (dirty)" the
-        -- planner may read all of a table this small (hundreds of rows), which costs more than the rest of the
-        -- reset. The function's plans are generic, so that this one is not made again on every call. With foreign
+        -- Each written table's own function (see track()), in one statement with the ring's rewind. With foreign
         -- keys and triggers off the order does not matter, and a partition of a reference table restored along with
         -- it ends as it should either way (its DELETE and INSERT, before or after its parent's, leave its rows).
-        SELECT coalesce(string_agg('DELETE FROM ' || w.table_oid || coalesce('; ' || w.restore_sql, '') || '; ', ''),
-                        ''),
-               coalesce(string_agg(w.rewind || ', ', ''), ''), count(*)
-          INTO work, rewinds, written
-          FROM unnest(dirty) d(table_oid)
-               CROSS JOIN LATERAL (SELECT * FROM testkit_reset.tracked_tables tt
-                                    WHERE tt.table_oid = d.table_oid OFFSET 0) w;
-        EXECUTE work || 'SELECT ARRAY[' || rewinds || 'setval(''testkit_reset.ring_position''::regclass, 0, false)]';
+        SELECT coalesce(string_agg('testkit_reset.reset_' || d::oid || '(), ', ''), ''), count(*) INTO work, written
+          FROM unnest(dirty) d;
+        EXECUTE 'SELECT ' || work || 'setval(''testkit_reset.ring_position''::regclass, 0, false)';
         IF switched THEN
             PERFORM set_config('session_replication_role', 'origin', true);
         END IF;
