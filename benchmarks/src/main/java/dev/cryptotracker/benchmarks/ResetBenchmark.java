@@ -159,12 +159,13 @@ public final class ResetBenchmark {
 
             for (var dirty : DIRTY.entrySet()) {
                 List<String> tables = dirty.getValue();
-                record(RESET, dirty.getKey(), measure(iterations, () -> {
+                double[][] resets = measureAlternately(iterations, () -> {
                     dirty(db, tables);
                     redis.set("session", "x");
-                }, () -> servers.lease(Service.POSTGRES, Service.REDIS).close()));
-                record(PG_ONLY, dirty.getKey(), measure(iterations, () -> dirty(db, tables),
-                        () -> servers.lease(Service.POSTGRES).close()));
+                }, () -> servers.lease(Service.POSTGRES, Service.REDIS).close(), () -> dirty(db, tables),
+                        () -> servers.lease(Service.POSTGRES).close());
+                record(RESET, dirty.getKey(), resets[0]);
+                record(PG_ONLY, dirty.getKey(), resets[1]);
                 record(TRUNCATE_EACH, dirty.getKey(), measure(iterations, () -> dirty(db, tables),
                         () -> truncateEach(db)));
                 record(TRUNCATE_ALL, dirty.getKey(), measure(iterations, () -> dirty(db, tables),
@@ -269,12 +270,13 @@ public final class ResetBenchmark {
             String truncateAll = "TRUNCATE " + String.join(", ", schema.tables()) + " RESTART IDENTITY CASCADE";
             for (var dirty : dirtySets.entrySet()) {
                 List<String> inserts = dirty.getValue().stream().map(GeneratedSchema::insert).toList();
-                recordLarge(RESET, size, dirty.getKey(), measure(iterations, () -> {
+                double[][] resets = measureAlternately(iterations, () -> {
                     batch(db, inserts);
                     redis.set("session", "x");
-                }, () -> servers.lease(Service.POSTGRES, Service.REDIS).close()));
-                recordLarge(PG_ONLY, size, dirty.getKey(), measure(iterations, () -> batch(db, inserts),
-                        () -> servers.lease(Service.POSTGRES).close()));
+                }, () -> servers.lease(Service.POSTGRES, Service.REDIS).close(), () -> batch(db, inserts),
+                        () -> servers.lease(Service.POSTGRES).close());
+                recordLarge(RESET, size, dirty.getKey(), resets[0]);
+                recordLarge(PG_ONLY, size, dirty.getKey(), resets[1]);
                 recordLarge(TRUNCATE_ALL, size, dirty.getKey(), measure(slowIterations, () -> batch(db, inserts),
                         () -> execute(db, truncateAll)));
             }
@@ -597,6 +599,33 @@ public final class ResetBenchmark {
             }
         }
         Arrays.sort(times);
+        return times;
+    }
+
+    /**
+     * Like {@link #measure}, for two methods that are compared with each other: their samples alternate, so that
+     * whatever else the machine does while they run (a JIT compilation, a checkpoint, another process) weighs on both
+     * alike instead of on whichever ran first.
+     *
+     * @return the first method's samples and the second's, each sorted
+     */
+    private static double[][] measureAlternately(int samples, Step prepareFirst, Step first, Step prepareSecond,
+                                                 Step second) throws Exception {
+        int warmup = Math.max(3, samples / 10);
+        double[][] times = new double[2][samples];
+        for (int i = 0; i < warmup + samples; i++) {
+            for (int which = 0; which < 2; which++) {
+                (which == 0 ? prepareFirst : prepareSecond).run();
+                long start = System.nanoTime();
+                (which == 0 ? first : second).run();
+                long elapsed = System.nanoTime() - start;
+                if (i >= warmup) {
+                    times[which][i - warmup] = millis(elapsed);
+                }
+            }
+        }
+        Arrays.sort(times[0]);
+        Arrays.sort(times[1]);
         return times;
     }
 
