@@ -262,7 +262,8 @@ BEGIN
         RETURN 0;
     END IF;
     IF last_position < %RING_SIZE% THEN
-        -- A table written by two sessions at once can be in the ring twice.
+        -- A table written by two sessions at once can be in the ring twice. The function's plans are generic
+        -- (force_generic_plan), so that this one is not made again on every call for the new last_position.
         SELECT array_agg(DISTINCT pg_sequence_last_value(slot)::oid::regclass) INTO dirty
           FROM testkit_reset.ring WHERE position <= last_position;
     ELSE
