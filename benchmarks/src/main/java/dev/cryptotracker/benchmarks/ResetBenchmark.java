@@ -159,11 +159,11 @@ public final class ResetBenchmark {
 
             for (var dirty : DIRTY.entrySet()) {
                 List<String> tables = dirty.getValue();
-                double[][] resets = measureAlternately(iterations, () -> {
+                double[][] resets = measureAlternately(iterations, new Timed(() -> {
                     dirty(db, tables);
                     redis.set("session", "x");
-                }, () -> servers.lease(Service.POSTGRES, Service.REDIS).close(), () -> dirty(db, tables),
-                        () -> servers.lease(Service.POSTGRES).close());
+                }, () -> servers.lease(Service.POSTGRES, Service.REDIS).close()), new Timed(() -> dirty(db, tables),
+                        () -> servers.lease(Service.POSTGRES).close()));
                 record(RESET, dirty.getKey(), resets[0]);
                 record(PG_ONLY, dirty.getKey(), resets[1]);
                 record(TRUNCATE_EACH, dirty.getKey(), measure(iterations, () -> dirty(db, tables),
@@ -270,11 +270,11 @@ public final class ResetBenchmark {
             String truncateAll = "TRUNCATE " + String.join(", ", schema.tables()) + " RESTART IDENTITY CASCADE";
             for (var dirty : dirtySets.entrySet()) {
                 List<String> inserts = dirty.getValue().stream().map(GeneratedSchema::insert).toList();
-                double[][] resets = measureAlternately(iterations, () -> {
+                double[][] resets = measureAlternately(iterations, new Timed(() -> {
                     batch(db, inserts);
                     redis.set("session", "x");
-                }, () -> servers.lease(Service.POSTGRES, Service.REDIS).close(), () -> batch(db, inserts),
-                        () -> servers.lease(Service.POSTGRES).close());
+                }, () -> servers.lease(Service.POSTGRES, Service.REDIS).close()), new Timed(() -> batch(db, inserts),
+                        () -> servers.lease(Service.POSTGRES).close()));
                 recordLarge(RESET, size, dirty.getKey(), resets[0]);
                 recordLarge(PG_ONLY, size, dirty.getKey(), resets[1]);
                 recordLarge(TRUNCATE_ALL, size, dirty.getKey(), measure(slowIterations, () -> batch(db, inserts),
@@ -587,46 +587,37 @@ public final class ResetBenchmark {
 
     /** Runs {@code prepare} untimed, then times {@code action}; a tenth of the samples warm up first. */
     private static double[] measure(int samples, Step prepare, Step action) throws Exception {
-        int warmup = Math.max(3, samples / 10);
-        double[] times = new double[samples];
-        for (int i = 0; i < warmup + samples; i++) {
-            prepare.run();
-            long start = System.nanoTime();
-            action.run();
-            long elapsed = System.nanoTime() - start;
-            if (i >= warmup) {
-                times[i - warmup] = millis(elapsed);
-            }
-        }
-        Arrays.sort(times);
-        return times;
+        return measureAlternately(samples, new Timed(prepare, action))[0];
     }
 
     /**
-     * Like {@link #measure}, for two methods that are compared with each other: their samples alternate, so that
-     * whatever else the machine does while they run (a JIT compilation, a checkpoint, another process) weighs on both
-     * alike instead of on whichever ran first.
+     * Like {@link #measure}, for methods that are compared with each other: their samples alternate, so that whatever else the machine does while they run (a JIT
+     * compilation, a checkpoint, another process) weighs on all alike instead of on whichever ran first.
      *
-     * @return the first method's samples and the second's, each sorted
+     * @return each method's samples, sorted, in the order given
      */
-    private static double[][] measureAlternately(int samples, Step prepareFirst, Step first, Step prepareSecond,
-                                                 Step second) throws Exception {
+    private static double[][] measureAlternately(int samples, Timed... methods) throws Exception {
         int warmup = Math.max(3, samples / 10);
-        double[][] times = new double[2][samples];
+        double[][] times = new double[methods.length][samples];
         for (int i = 0; i < warmup + samples; i++) {
-            for (int which = 0; which < 2; which++) {
-                (which == 0 ? prepareFirst : prepareSecond).run();
+            for (int method = 0; method < methods.length; method++) {
+                methods[method].prepare().run();
                 long start = System.nanoTime();
-                (which == 0 ? first : second).run();
+                methods[method].action().run();
                 long elapsed = System.nanoTime() - start;
                 if (i >= warmup) {
-                    times[which][i - warmup] = millis(elapsed);
+                    times[method][i - warmup] = millis(elapsed);
                 }
             }
         }
-        Arrays.sort(times[0]);
-        Arrays.sort(times[1]);
+        for (double[] method : times) {
+            Arrays.sort(method);
+        }
         return times;
+    }
+
+    /** What to run untimed before each sample, and what to time. */
+    private record Timed(Step prepare, Step action) {
     }
 
     private void record(String method, String dirty, double[] sortedSamples) {
