@@ -212,15 +212,14 @@ public final class ResetBenchmark {
         }
 
         FirstTests firstTests = new FirstTests(provider, base, work);
-        double[] warm = firstTests.measure("project", projectSettings(), firstTestRuns);
-        double[] warmLarge = new double[0];
+        firstTests.measure("project", projectSettings(), firstTestRuns);
         if (sizes.contains(500)) {
             GeneratedSchema large = GeneratedSchema.write(work.resolve("first-test"), 500, null);
-            warmLarge = firstTests.measure("500 tables", generatedSettings(large), Math.max(2, firstTestRuns / 2));
+            firstTests.measure("500 tables", generatedSettings(large), Math.max(2, firstTestRuns / 2));
         }
         firstTests.removeImagesOfColdRuns();
 
-        String result = report(provider, coldStartMs, trigger, reuseStart, firstTests, warm, warmLarge);
+        String result = report(provider, coldStartMs, trigger, reuseStart, firstTests);
         System.out.println("machine: " + Runtime.getRuntime().availableProcessors() + " cores, load average "
                 + loadBefore + " at the start and " + load() + " at the end (1, 5, 15 minutes)");
         // Last, after the servers are closed, so that no log line of the shutdown comes after it.
@@ -296,7 +295,9 @@ public final class ResetBenchmark {
         private final TestkitConfig base;
         private final Path work;
         private final Set<String> imagesBefore;
+        /** Each schema's runs in milliseconds, sorted: cold, warm with default options, warm with C1 only. */
         private final Map<String, double[]> cold = new LinkedHashMap<>();
+        private final Map<String, double[]> warm = new LinkedHashMap<>();
         private final Map<String, double[]> warmC1 = new LinkedHashMap<>();
 
         FirstTests(ProviderKind provider, TestkitConfig base, Path work) {
@@ -310,12 +311,10 @@ public final class ResetBenchmark {
          * Runs JVMs whose cache is cold (a cache directory of their own with the embedded provider; a migration of
          * their own, so a key no image has, with Docker), then JVMs that find the last one's template cached: by
          * turns one with the JVM's default options and one compiling with C1 only ({@value #C1_ONLY}, as the
-         * README's and the archetype's Failsafe run tests), so that both series see the same machine.
-         *
-         * @return the warm runs' times with default options, sorted; the cold ones and the C1-only ones are kept
-         *         under the same name
+         * README's and the archetype's Failsafe run tests), so that both series see the same machine. The times are
+         * kept under the schema's name.
          */
-        double[] measure(String name, List<String> settings, int runs) throws Exception {
+        void measure(String name, List<String> settings, int runs) throws Exception {
             int coldRuns = Math.max(1, (runs + 1) / 2);
             double[] coldTimes = new double[coldRuns];
             List<String> last = null;
@@ -333,10 +332,10 @@ public final class ResetBenchmark {
             Arrays.sort(warmTimes);
             Arrays.sort(c1Times);
             cold.put(name, coldTimes);
+            warm.put(name, warmTimes);
             warmC1.put(name, c1Times);
             System.out.printf(Locale.ROOT, "first test (%s, %s): cold %s ms, warm %s ms; warm with %s %s ms%n", name,
                     provider, list(coldTimes), list(warmTimes), C1_ONLY, list(c1Times));
-            return warmTimes;
         }
 
         private List<String> coldSettings(List<String> settings) throws IOException {
@@ -431,7 +430,7 @@ public final class ResetBenchmark {
     }
 
     private String report(ProviderKind provider, double coldStartMs, double[] trigger, String reuseStart,
-                          FirstTests firstTests, double[] warm, double[] warmLarge) throws IOException {
+                          FirstTests firstTests) throws IOException {
         System.out.println();
         System.out.println("13 tables:");
         printTable("| method | dirty tables | p50 ms | p95 ms |", rows);
@@ -472,7 +471,7 @@ public final class ResetBenchmark {
         double reset500 = p50(RESET + "|500|3");
         double truncate500 = p50(TRUNCATE_ALL + "|500|3");
         double pgOnly = p50(PG_ONLY + "|3");
-        double firstWarm = percentile(warm, 50);
+        double firstWarm = percentile(firstTests.warm.get("project"), 50);
         double firstCold = percentile(cold, 50);
         double firstWarmC1 = percentile(firstTests.warmC1.get("project"), 50);
         double warmGoal = provider == ProviderKind.DOCKER ? 2000 : 1000;
@@ -509,9 +508,9 @@ public final class ResetBenchmark {
         }
         line.append(String.format(Locale.ROOT, " first_test_warm_ms=%.0f first_test_warm_c1_ms=%.0f "
                 + "first_test_cold_ms=%.0f", firstWarm, firstWarmC1, firstCold));
-        if (warmLarge.length > 0) {
+        if (firstTests.warm.containsKey("500 tables")) {
             line.append(String.format(Locale.ROOT, " first_test_warm_500_ms=%.0f first_test_warm_c1_500_ms=%.0f "
-                            + "first_test_cold_500_ms=%.0f", percentile(warmLarge, 50),
+                            + "first_test_cold_500_ms=%.0f", percentile(firstTests.warm.get("500 tables"), 50),
                     percentile(firstTests.warmC1.get("500 tables"), 50),
                     percentile(firstTests.cold.get("500 tables"), 50)));
         }
@@ -609,8 +608,9 @@ public final class ResetBenchmark {
     }
 
     /**
-     * Like {@link #measure}, for methods that are compared with each other: their samples alternate, so that whatever else the machine does while they run (a JIT
-     * compilation, a checkpoint, another process) weighs on all alike instead of on whichever ran first.
+     * Like {@link #measure}, for methods that are compared with each other: their samples alternate, so that
+     * whatever else the machine does while they run (a JIT compilation, a checkpoint, another process) weighs on all
+     * alike instead of on whichever ran first.
      *
      * @return each method's samples, sorted, in the order given
      */
