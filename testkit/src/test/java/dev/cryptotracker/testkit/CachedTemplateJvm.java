@@ -37,6 +37,9 @@ public final class CachedTemplateJvm {
                         + " FROM information_schema.tables WHERE table_schema = 'public'"));
                 System.out.println("SPECIES " + number(statement, "SELECT count(*) FROM species"));
                 System.out.println("PASSWORD_DIGEST " + digest(lease.connectionDetails().password()));
+                // The iteration count of the stored SCRAM verifier (SCRAM-SHA-256$<iterations>:<salt>$…), or none.
+                System.out.println("SCRAM_ITERATIONS " + text(statement, "SELECT coalesce(split_part(split_part("
+                        + "rolpassword, '$', 2), ':', 1), 'none') FROM pg_authid WHERE rolname = current_user"));
                 statement.execute("INSERT INTO owners (name) VALUES ('Ann'), ('Bob')");
                 statement.execute("INSERT INTO pets (owner_id, species, name) SELECT min(id), 'cat', 'Tom' FROM owners");
                 statement.execute("INSERT INTO notes (body) VALUES ('written by a test')");

@@ -70,6 +70,10 @@ class DockerTemplateCacheIT {
         assertThat(second.line("NEXT_OWNER_ID")).isEqualTo("1");
         assertThat(second.line("PASSWORD_DIGEST")).as("a new random password").isNotEqualTo(
                 first.line("PASSWORD_DIGEST"));
+        assertThat(second.line("SCRAM_ITERATIONS")).as("the new password's SCRAM iterations: random, so one will do")
+                .isEqualTo("1");
+        assertThat(first.line("SCRAM_ITERATIONS")).as("the image's own password, set by its entrypoint")
+                .isEqualTo("4096");
         InspectImageResponse image = image(key()).orElseThrow();
         assertThat(image.getConfig().getEnv()).as("the image's environment")
                 .contains("POSTGRES_PASSWORD=set-for-each-container").anyMatch(variable -> variable.startsWith("PGDATA="))
