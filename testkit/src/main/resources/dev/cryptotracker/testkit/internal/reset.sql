@@ -36,6 +36,15 @@ CREATE TABLE testkit_reset.sequence_states (
     PRIMARY KEY (table_oid, sequence_oid)
 );
 
+-- Sequences of the tracked schemas that belong to no table (CREATE SEQUENCE, used by a column default or by hand, as
+-- JPA's sequence generators do), with their migrated state. Nothing marks their use, so the reset compares each
+-- with its migrated state and puts back those that moved: a cost per such sequence, none without them.
+CREATE TABLE testkit_reset.free_sequences (
+    sequence_oid regclass PRIMARY KEY,
+    value        bigint   NOT NULL,
+    is_called    boolean  NOT NULL
+);
+
 -- The ring: the first write to a table after a reset records the table's oid in the next ring sequence, so that
 -- the reset reads what was written instead of looking at every table's marker. A reset therefore costs what the
 -- last test wrote, not what the schema holds. More first writes than the ring holds fall back to reading every
@@ -46,8 +55,9 @@ CREATE TABLE testkit_reset.ring (position integer PRIMARY KEY, slot regclass NOT
 -- Facts of the installation: which schemas are tracked, and the highest oid in use once the testkit was
 -- installed; a table in a tracked schema with a higher oid was created by a test.
 CREATE TABLE testkit_reset.installation (
-    schemas oid[] NOT NULL,
-    max_oid oid   NOT NULL
+    schemas        oid[]   NOT NULL,
+    max_oid        oid     NOT NULL,
+    free_sequences boolean NOT NULL
 );
 
 DO $ring$
@@ -190,8 +200,22 @@ BEGIN
                               coalesce(t.restore_sql || ';', ''), t.rewind));
     END LOOP;
 
+    -- Sequences that no table owns (owned ones, identity and serial, come back with their table).
+    FOR t IN
+        SELECT c.oid::regclass AS name
+          FROM pg_class c JOIN pg_namespace ns ON ns.oid = c.relnamespace
+         WHERE c.relkind = 'S' AND ns.nspname = ANY (schemas)
+           AND NOT EXISTS (SELECT 1 FROM pg_depend d
+                            WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid
+                              AND d.refclassid = 'pg_class'::regclass AND d.deptype IN ('a', 'i'))
+    LOOP
+        EXECUTE format('INSERT INTO testkit_reset.free_sequences SELECT %L::regclass, last_value, is_called FROM %s',
+                       t.name::oid, t.name);
+    END LOOP;
+
     INSERT INTO testkit_reset.installation
-        SELECT array_agg(ns.oid), (SELECT max(oid) FROM pg_class)
+        SELECT array_agg(ns.oid), (SELECT max(oid) FROM pg_class),
+               EXISTS (SELECT 1 FROM testkit_reset.free_sequences)
           FROM pg_namespace ns WHERE ns.nspname = ANY (schemas);
     -- Rows that migrations wrote into tables that are not reference tables are test data like any other:
     -- the template itself starts clean, and so does every clone of it.
@@ -241,6 +265,8 @@ DECLARE
     last_position bigint := pg_sequence_last_value('testkit_reset.ring_position'::regclass);
     replica      boolean := current_setting('session_replication_role') = 'replica';
     switched     boolean := false;
+    installed_up_to oid;
+    unowned      boolean;
     dirty        regclass[];
     emptied      regclass[];
     restored     regclass[];
@@ -255,8 +281,15 @@ BEGIN
     PERFORM set_config('lock_timeout', '2s', true);
     -- A test seldom creates a table: the highest oid in pg_class (one step through its index) says whether anything
     -- was created since the installation, which costs less than a call of the function that looks for tables.
-    IF (SELECT max(oid) FROM pg_class) > (SELECT max_oid FROM testkit_reset.installation) THEN
+    SELECT i.max_oid, i.free_sequences INTO installed_up_to, unowned FROM testkit_reset.installation i;
+    IF (SELECT max(oid) FROM pg_class) > installed_up_to THEN
         PERFORM testkit_reset.drop_created_tables();
+    END IF;
+    -- Sequences that belong to no table: nothing marks their use, so each is compared with its migrated state
+    -- (pg_sequence_last_value is NULL until a sequence is first called).
+    IF unowned THEN
+        PERFORM setval(f.sequence_oid, f.value, f.is_called) FROM testkit_reset.free_sequences f
+          WHERE pg_sequence_last_value(f.sequence_oid) IS DISTINCT FROM CASE WHEN f.is_called THEN f.value END;
     END IF;
     IF last_position IS NULL THEN
         RETURN 0;
