@@ -75,7 +75,7 @@ class TestkitServersIT {
 
             TemplateBuild build = servers.templateBuild().orElseThrow();
             assertThat(build.fromCache()).isFalse();
-            assertThat(build.migrationsApplied()).as("V1 to V4 of the test migrations").isEqualTo(4);
+            assertThat(build.migrationsApplied()).as("V1 to V5 of the test migrations").isEqualTo(5);
             assertThat(build.migrationTime()).isPositive();
             assertThat(build.installTime()).isPositive();
         }

@@ -117,9 +117,12 @@ BEGIN
           FROM pg_class c JOIN pg_namespace ns ON ns.oid = c.relnamespace
          WHERE c.relkind IN ('r', 'p') AND ns.nspname = ANY (schemas) AND c.relname <> history
     LOOP
-        -- The partitions of a reference table are reference tables too: a test may write to them directly.
+        -- The partitions of a reference table are reference tables too: a test may write to them directly. So is a
+        -- table that belongs to an extension (PostGIS's spatial_ref_sys): its rows came with the extension.
         is_ref := t.oid = ANY (reference_tables)
-               OR EXISTS (SELECT 1 FROM pg_partition_ancestors(t.oid) a WHERE a.relid = ANY (reference_tables));
+               OR EXISTS (SELECT 1 FROM pg_partition_ancestors(t.oid) a WHERE a.relid = ANY (reference_tables))
+               OR EXISTS (SELECT 1 FROM pg_depend d
+                           WHERE d.classid = 'pg_class'::regclass AND d.objid = t.oid AND d.deptype = 'e');
         marker := 'testkit_reset.marker_' || t.oid::bigint;
         EXECUTE format('CREATE SEQUENCE %s', marker);
         EXECUTE format('CREATE TRIGGER testkit_mark_dirty BEFORE %s ON %s FOR EACH STATEMENT '
