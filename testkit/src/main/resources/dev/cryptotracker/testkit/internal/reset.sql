@@ -129,6 +129,10 @@ BEGIN
                        'EXECUTE FUNCTION testkit_reset.mark_dirty(%L)',
                        CASE WHEN is_ref THEN 'INSERT OR UPDATE OR DELETE OR TRUNCATE' ELSE 'INSERT' END,
                        t.name, marker::regclass::oid);
+        -- Fires in every session_replication_role: a test that seeds with triggers and foreign keys off
+        -- (SET session_replication_role = replica) is seen too. The reset's own writes in that role find the
+        -- table marked already and change nothing.
+        EXECUTE format('ALTER TABLE %s ENABLE ALWAYS TRIGGER testkit_mark_dirty', t.name);
         IF is_ref THEN
             snapshot := 'testkit_reset.snapshot_' || t.oid::bigint;
             -- A partitioned table holds no rows of its own: its snapshot is its partitions' rows.
