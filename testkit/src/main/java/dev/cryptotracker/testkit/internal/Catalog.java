@@ -27,6 +27,21 @@ final class Catalog {
              ORDER BY array_position(?, n.nspname::text), c.relname
             """;
 
+    /**
+     * Tables of other schemas than the configured ones, but for PostgreSQL's own, the testkit's and an extension's:
+     * what the migrations built where the reset does not look. Their number by schema, by name.
+     */
+    private static final String UNTRACKED = """
+            SELECT n.nspname, count(*)
+              FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+             WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition
+               AND n.nspname <> ALL (?) AND n.nspname NOT IN ('pg_catalog', 'information_schema', 'testkit_reset')
+               AND n.nspname NOT LIKE 'pg\\_%'
+               AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid
+                                                           AND d.deptype = 'e')
+             GROUP BY n.nspname ORDER BY n.nspname
+            """;
+
     /** Table names by schema, in the configured order of the schemas. */
     private final Map<String, List<String>> tables;
 
@@ -48,6 +63,23 @@ final class Catalog {
             }
         }
         return new Catalog(tables);
+    }
+
+    /**
+     * Schemas outside the configured ones that hold tables the migrations made, with how many each: the reset
+     * neither empties nor restores them.
+     */
+    static Map<String, Integer> untrackedSchemas(Connection connection, List<String> schemas) throws SQLException {
+        Map<String, Integer> untracked = new LinkedHashMap<>();
+        try (PreparedStatement query = connection.prepareStatement(UNTRACKED)) {
+            query.setArray(1, connection.createArrayOf("text", schemas.toArray()));
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    untracked.put(rows.getString(1), rows.getInt(2));
+                }
+            }
+        }
+        return untracked;
     }
 
     /**

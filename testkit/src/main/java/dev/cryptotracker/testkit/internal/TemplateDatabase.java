@@ -2,6 +2,7 @@ package dev.cryptotracker.testkit.internal;
 
 import dev.cryptotracker.testkit.TemplateBuild;
 import dev.cryptotracker.testkit.TestkitConfig;
+import dev.cryptotracker.testkit.TestkitSetting;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -13,7 +14,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.slf4j.Logger;
@@ -63,6 +66,7 @@ final class TemplateDatabase {
         try (Connection connection = connect(server.jdbcUrl())) {
             Catalog catalog = Catalog.read(connection, config.schemas());
             List<String> referenceTables = catalog.requireNames(config);
+            warnOfUntrackedSchemas(Catalog.untrackedSchemas(connection, config.schemas()));
             try (Statement statement = connection.createStatement()) {
                 // A reused server (testkit.reuse) keeps the template of its last run, reset included: installed
                 // again from scratch, so that it tracks what the migrations of this run built.
@@ -84,6 +88,19 @@ final class TemplateDatabase {
         } catch (SQLException e) {
             throw new IllegalStateException("could not install the testkit's reset on " + server.jdbcUrl(), e);
         }
+    }
+
+    /** Tables the migrations made outside the configured schemas keep whatever tests write to them: said once. */
+    private void warnOfUntrackedSchemas(Map<String, Integer> untracked) {
+        if (untracked.isEmpty()) {
+            return;
+        }
+        List<String> counted = new ArrayList<>();
+        untracked.forEach((schema, tables) -> counted.add(schema + " (" + tables + (tables == 1 ? " table)" : " tables)")));
+        log.warn("The migrations made tables in schemas that testkit.schemas ({}, {}) does not name: {}. The reset "
+                + "neither empties nor restores them, so what a test writes there stays for the next; add the "
+                + "schemas to testkit.schemas", String.join(",", config.schemas()),
+                config.origin(TestkitSetting.SCHEMAS), String.join(", ", counted));
     }
 
     /** The JDBC URL of the template itself. */
