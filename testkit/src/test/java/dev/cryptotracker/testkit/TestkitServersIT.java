@@ -75,7 +75,7 @@ class TestkitServersIT {
 
             TemplateBuild build = servers.templateBuild().orElseThrow();
             assertThat(build.fromCache()).isFalse();
-            assertThat(build.migrationsApplied()).as("V1 to V5 of the test migrations").isEqualTo(5);
+            assertThat(build.migrationsApplied()).as("V1 to V6 of the test migrations").isEqualTo(6);
             assertThat(build.migrationTime()).isPositive();
             assertThat(build.installTime()).isPositive();
         }

@@ -207,14 +207,19 @@ BEGIN
                               coalesce(t.restore_sql || ';', ''), t.rewind));
     END LOOP;
 
-    -- Sequences that no table owns (owned ones, identity and serial, come back with their table).
+    -- Sequences that no table owns (owned ones, identity and serial, come back with their table), but for an
+    -- extension's and those the reset's user may not read and set (another owner's, on an existing server).
     FOR t IN
         SELECT c.oid::regclass AS name
           FROM pg_class c JOIN pg_namespace ns ON ns.oid = c.relnamespace
          WHERE c.relkind = 'S' AND ns.nspname = ANY (schemas)
            AND NOT EXISTS (SELECT 1 FROM pg_depend d
                             WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid
-                              AND d.refclassid = 'pg_class'::regclass AND d.deptype IN ('a', 'i'))
+                              AND ((d.refclassid = 'pg_class'::regclass AND d.deptype IN ('a', 'i'))
+                                   OR d.deptype = 'e'))
+           -- In a CASE, so that it is never asked of a relation that is no sequence, whatever the plan's order.
+           AND CASE WHEN c.relkind = 'S'
+                    THEN has_sequence_privilege(c.oid, 'SELECT') AND has_sequence_privilege(c.oid, 'UPDATE') END
     LOOP
         EXECUTE format('INSERT INTO testkit_reset.free_sequences SELECT %L::regclass, last_value, is_called FROM %s',
                        t.name::oid, t.name);
