@@ -96,7 +96,8 @@ final class TemplateDatabase {
             return;
         }
         List<String> counted = new ArrayList<>();
-        untracked.forEach((schema, tables) -> counted.add(schema + " (" + tables + (tables == 1 ? " table)" : " tables)")));
+        untracked.forEach((schema, tables) -> counted.add(schema + " (" + tables
+                + (tables == 1 ? " table)" : " tables)")));
         log.warn("The migrations made tables in schemas that testkit.schemas ({}, {}) does not name: {}. The reset "
                 + "neither empties nor restores them, so what a test writes there stays for the next; add the "
                 + "schemas to testkit.schemas", String.join(",", config.schemas()),

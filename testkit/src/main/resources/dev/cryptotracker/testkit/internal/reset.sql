@@ -52,8 +52,8 @@ CREATE TABLE testkit_reset.free_sequences (
 CREATE SEQUENCE testkit_reset.ring_position MINVALUE 0 START 0;
 CREATE TABLE testkit_reset.ring (position integer PRIMARY KEY, slot regclass NOT NULL);
 
--- Facts of the installation: which schemas are tracked, and the highest oid in use once the testkit was
--- installed; a table in a tracked schema with a higher oid was created by a test.
+-- Facts of the installation: which schemas are tracked, the highest oid in use once the testkit was installed (a
+-- table in a tracked schema with a higher oid was created by a test), and whether there are free sequences.
 CREATE TABLE testkit_reset.installation (
     schemas        oid[]   NOT NULL,
     max_oid        oid     NOT NULL,
